@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+
+/** A code file read once and shared by the prefilter, the parser and the codemod. */
+export interface CodeFile {
+  /** Relative to the project root, posix separators. */
+  path: string;
+  absolute: string;
+  text: string;
+}
+
+export interface PrefilterNames {
+  calls: string[];
+  jsxComponents: string[];
+  /** Exported names of generated accessors (`flags codegen`), e.g. `Flags`. */
+  accessors: string[];
+}
+
+export const CODE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts'];
+
+/** Every file the config's globs select, sorted; only the code extensions count. */
+export async function listCodeFiles(cwd: string, include: string[], exclude: string[]): Promise<string[]> {
+  const found = await glob(include, { cwd, ignore: exclude, onlyFiles: true, dot: false });
+  return found.filter((f) => CODE_EXTENSIONS.includes(path.extname(f)) && !f.endsWith('.d.ts')).sort();
+}
+
+export async function readCodeFiles(cwd: string, paths: string[]): Promise<CodeFile[]> {
+  return Promise.all(
+    paths.map(async (p) => {
+      const absolute = path.resolve(cwd, p);
+      return { path: p, absolute, text: await readFile(absolute, 'utf8') };
+    }),
+  );
+}
+
+/**
+ * A cheap text test run on every file before any parsing: does it call a flag-reading function,
+ * render a flag component or use a generated accessor? Only files that pass get parsed.
+ */
+export function buildPrefilter(names: PrefilterNames): (text: string) => boolean {
+  const calls = names.calls.map(escape);
+  const parts = [
+    calls.length ? `\\b(?:${calls.join('|')})\\s*(?:<[^()]*>\\s*)?\\(` : '',
+    names.jsxComponents.length ? `<(?:${names.jsxComponents.map(escape).join('|')})\\b` : '',
+    names.accessors.length ? `\\b(?:${names.accessors.map(escape).join('|')})\\b` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return () => false;
+  const pattern = new RegExp(parts.join('|'));
+  return (text) => pattern.test(text);
+}
+
+const IMPORT_PATTERN = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]*)['"]/g;
+
+/** Relative module specifiers a file imports or re-exports, read from its text. */
+export function relativeImports(text: string): string[] {
+  return [...text.matchAll(IMPORT_PATTERN)].map((m) => m[1]!);
+}
+
+/** The file a relative specifier names, among `known` paths (TypeScript's extension rules). */
+export function resolveRelative(from: string, specifier: string, known: (p: string) => boolean): string | undefined {
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  const stem = base.replace(/\.(?:[mc]?js|jsx)$/, '');
+  const candidates = [base, ...CODE_EXTENSIONS.map((e) => stem + e), ...CODE_EXTENSIONS.map((e) => `${base}/index${e}`)];
+  return candidates.find(known);
+}
+
+function escape(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
