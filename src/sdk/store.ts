@@ -79,6 +79,8 @@ export class BundleStore {
     const now = this.options.now();
     if (admission.kind === 'reject') {
       this.hooks.report(admission.error);
+      // Queued behind this delivery, not awaited inside it.
+      if (this.current === undefined) void this.useCache('the source sent a bundle that was refused');
       return 'rejected';
     }
     this.#lastSuccessAt = now;
