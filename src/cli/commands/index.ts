@@ -1,8 +1,19 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
+import { registerCompile } from './compile.js';
+import { registerEval } from './eval.js';
+import { registerKeygen } from './keygen.js';
+import { registerLint } from './lint.js';
+import { registerVerify } from './verify.js';
 
 /** A command file exports one of these; it adds itself to the program. */
 export type RegisterCommand = (program: Command, out: Output) => void;
 
 /** Every command, in the order `flags --help` lists them. Add one line per command file. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerLint,
+  registerEval,
+  registerCompile,
+  registerKeygen,
+  registerVerify,
+];

@@ -1,0 +1,7 @@
+import type { ParsedProject } from '../core/project.js';
+import type { Diagnostic } from '../core/types.js';
+
+/** The findings that decide whether a project may be compiled. */
+export function lintForCompile(project: ParsedProject): Diagnostic[] {
+  return project.diagnostics;
+}
