@@ -13,3 +13,6 @@ export { generateKeyToDisk, readSigningKey, type KeygenOptions, type KeygenResul
 export { verifyBundleFile, type VerifyFileOptions, type VerifyFileResult } from './io/verify.js';
 export { explainFlag, parseContext, type ExplainOptions, type ExplainResult } from './io/eval.js';
 export { verifyBundle, canonicalJson, isExpired, keyIdOf, type TrustedKey, type VerifyFailure, type VerifyResult } from './sdk/bundle/index.js';
+export { lintProject, sortDiagnostics, RULES, type LintOptions, type LintRule, type LintContext, type LintFinding } from './core/lint/index.js';
+export { checkSchema, validateAgainst, SCHEMAS, type SchemaName } from './core/schema.js';
+export { lintDir, type LintResult } from './io/lint.js';
