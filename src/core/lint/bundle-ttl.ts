@@ -5,14 +5,15 @@ import type { LintRule } from './types.js';
 export const bundleTtl: LintRule = {
   code: 'FF032',
   severity: 'error',
-  description: 'bundle.ttl in flagops.yaml is not a positive duration',
+  description: 'bundle.ttl in flagops.yaml is zero',
   check(ctx) {
     const file = ctx.project.configFile;
     const bundle = isObject(file?.value) ? file.value.bundle : undefined;
     const ttl = isObject(bundle) ? bundle.ttl : undefined;
     if (!file || typeof ttl !== 'string') return [];
     const seconds = parseDuration(ttl);
-    if (seconds !== undefined && seconds > 0) return [];
-    return [{ file, path: ['bundle', 'ttl'], message: `bundle ttl \`${ttl}\` is not a positive duration`, hint: 'Write a whole number and a unit (s, m, h, d, w), e.g. 30d; bundles older than this report themselves stale.' }];
+    // Text that is no duration at all is the schema's to report.
+    if (seconds === undefined || seconds > 0) return [];
+    return [{ file, path: ['bundle', 'ttl'], message: `bundle ttl \`${ttl}\` is zero: every bundle would be stale at once`, hint: 'Use a positive duration, e.g. 30d; bundles older than this report themselves stale.' }];
   },
 };

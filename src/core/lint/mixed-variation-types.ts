@@ -16,7 +16,7 @@ export const mixedVariationTypes: LintRule = {
       return [{
         file,
         path: ['variations', odd[0]],
-        message: `variation \`${odd[0]}\` is ${valueType(odd[1])} but \`${first[0]}\` is ${expected}`,
+        message: `variation \`${odd[0]}\` is ${withArticle(valueType(odd[1]))} but \`${first[0]}\` is ${withArticle(expected)}`,
         hint: 'All variations of a flag share one type, so code reading it gets what it expects.',
       }];
     });
@@ -27,4 +27,8 @@ function valueType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'object';
   return typeof value;
+}
+
+function withArticle(type: string): string {
+  return type === 'null' ? 'null' : type === 'object' ? 'an object' : `a ${type}`;
 }
