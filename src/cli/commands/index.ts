@@ -5,6 +5,7 @@ import { registerEval } from './eval.js';
 import { registerKeygen } from './keygen.js';
 import { registerLint } from './lint.js';
 import { registerVerify } from './verify.js';
+import { registerStale } from './stale.js';
 
 /** A command file exports one of these; it adds itself to the program. */
 export type RegisterCommand = (program: Command, out: Output) => void;
@@ -16,4 +17,5 @@ export const commands: RegisterCommand[] = [
   registerCompile,
   registerKeygen,
   registerVerify,
+  registerStale,
 ];
