@@ -16,3 +16,15 @@ export { verifyBundle, canonicalJson, isExpired, keyIdOf, type TrustedKey, type 
 export { lintProject, sortDiagnostics, RULES, type LintOptions, type LintRule, type LintContext, type LintFinding } from './core/lint/index.js';
 export { checkSchema, validateAgainst, SCHEMAS, type SchemaName } from './core/schema.js';
 export { lintDir, type LintResult } from './io/lint.js';
+export { setRollout, setKilled, type FlagEdit, type RampEdit, type RampOptions } from './core/edit/index.js';
+export { diffFlag, flagDetectors, environmentDetectors, type Change, type ChangeKind, type FlagDetector, type EnvironmentDetector } from './core/diff.js';
+export { openRepo, type Repo, type FileUpdate, type PushResult } from './git/repo.js';
+export { createForge, type Forge, type PullRequest, type AutoMergeResult } from './git/forge.js';
+export { resolveGitHubContext, resolveGitHubTarget, parseRemoteUrl, type GitHubContext } from './git/github-context.js';
+export { proposeChange, type ProposeInput, type ProposeResult } from './git/propose.js';
+export { commitAndPush, type DirectResult } from './git/direct.js';
+export type { ChangeBuilder, PlannedChange } from './git/change.js';
+export { rampFlag, type RampFlagOptions, type RampFlagResult } from './git/ramp.js';
+export { killFlag, unkillFlag, type KillFlagOptions, type KillFlagResult } from './git/kill.js';
+export { flagLog, type FlagLog, type FlagLogEntry } from './git/log.js';
+export { publishBundles, type PublishOptions, type PublishResult, type PublishedBundle } from './io/publish.js';

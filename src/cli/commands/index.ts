@@ -6,6 +6,11 @@ import { registerKeygen } from './keygen.js';
 import { registerLint } from './lint.js';
 import { registerVerify } from './verify.js';
 import { registerStale } from './stale.js';
+import { registerRamp } from './ramp.js';
+import { registerKill } from './kill.js';
+import { registerUnkill } from './unkill.js';
+import { registerPublish } from './publish.js';
+import { registerLog } from './log.js';
 
 /** A command file exports one of these; it adds itself to the program. */
 export type RegisterCommand = (program: Command, out: Output) => void;
@@ -18,4 +23,9 @@ export const commands: RegisterCommand[] = [
   registerKeygen,
   registerVerify,
   registerStale,
+  registerRamp,
+  registerKill,
+  registerUnkill,
+  registerPublish,
+  registerLog,
 ];
