@@ -11,6 +11,7 @@ import { registerKill } from './kill.js';
 import { registerUnkill } from './unkill.js';
 import { registerPublish } from './publish.js';
 import { registerLog } from './log.js';
+import { registerCodegen } from './codegen.js';
 
 /** A command file exports one of these; it adds itself to the program. */
 export type RegisterCommand = (program: Command, out: Output) => void;
@@ -28,4 +29,5 @@ export const commands: RegisterCommand[] = [
   registerUnkill,
   registerPublish,
   registerLog,
+  registerCodegen,
 ];
