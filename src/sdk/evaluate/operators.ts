@@ -28,6 +28,7 @@ const CODES: Record<CompiledOperator, [op: number, negate: boolean]> = {
 };
 
 const NOTHING = Symbol('never equal');
+const SET_THRESHOLD = 8;
 const NO_PATH: AttributePath = { head: '', rest: null };
 
 export function anyCondition(groups: readonly (readonly Condition[])[]): Condition {
@@ -52,8 +53,10 @@ export class Condition {
     readonly scalar: unknown,
     /** `gt`…`lte` operand, `before`/`after` epoch ms. */
     readonly num: number,
+    /** `in` operands: a Set for long lists, else `list` (a short scan beats hashing and weighs less). */
     readonly set: ReadonlySet<unknown> | null,
-    readonly strings: readonly string[] | null,
+    /** `in` operands (short lists), `contains`/`startsWith`/`endsWith` strings. */
+    readonly list: readonly unknown[] | null,
     readonly regex: RegExp | null,
     readonly version: SemVer | null,
     readonly groups: readonly (readonly Condition[])[] | null = null,
@@ -84,22 +87,28 @@ export function prepareCondition(attr: string, operator: CompiledOperator, value
   const list = Array.isArray(value) ? value : [value];
   const strings = list.filter((v): v is string => typeof v === 'string');
   let scalar: unknown = NOTHING, set: Set<unknown> | null = null, version: SemVer | null = null;
+  let operands: readonly unknown[] | null = op >= CONTAINS && op <= ENDS_WITH ? strings : null;
   if (op === EQ) scalar = isScalar(value) ? value : NOTHING;
   if (op === IN && list.length === 1) [op, scalar] = [EQ, isScalar(list[0]) ? list[0] : NOTHING];
-  else if (op === IN) set = new Set(list.filter(isScalar));
+  else if (op === IN && list.length > SET_THRESHOLD) set = new Set(list.filter(isScalar));
+  else if (op === IN) operands = list.every(isScalar) ? list : list.filter(isScalar);
   if (op === EXISTS) scalar = value !== false;
   if (op >= SEMVER_EQ && op <= SEMVER_LT) version = (typeof value === 'string' && parseSemVer(value)) || null;
   const num = op >= BEFORE && op <= AFTER ? toMillis(value) : typeof value === 'number' ? value : NaN;
-  const needsStrings = op >= CONTAINS && op <= ENDS_WITH;
-  return new Condition(splitPath(attr), op, negate, scalar, num, set, needsStrings ? strings : null,
+  return new Condition(splitPath(attr), op, negate, scalar, num, set, operands,
     op === MATCHES ? compileRegex(value) : null, version);
 }
 
-function someString(strings: readonly string[], v: string, op: number): boolean {
+function someString(strings: readonly unknown[], v: string, op: number): boolean {
   for (let i = 0; i < strings.length; i++) {
     const s = strings[i] as string;
     if (op === CONTAINS ? v.includes(s) : op === STARTS_WITH ? v.startsWith(s) : v.endsWith(s)) return true;
   }
+  return false;
+}
+
+function includes(list: readonly unknown[], v: unknown): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
   return false;
 }
 
@@ -112,9 +121,9 @@ function compareVersion(c: Condition, v: unknown): number {
 export function testValue(c: Condition, v: unknown): boolean {
   switch (c.op) {
     case EQ: return v === c.scalar;
-    case IN: return (c.set as ReadonlySet<unknown>).has(v);
+    case IN: return c.set !== null ? c.set.has(v) : includes(c.list as readonly unknown[], v);
     case CONTAINS: case STARTS_WITH: case ENDS_WITH:
-      return typeof v === 'string' && someString(c.strings as readonly string[], v, c.op);
+      return typeof v === 'string' && someString(c.list as readonly unknown[], v, c.op);
     case MATCHES: return typeof v === 'string' && c.regex !== null && c.regex.test(v);
     case GT: return typeof v === 'number' && v > c.num;
     case GTE: return typeof v === 'number' && v >= c.num;

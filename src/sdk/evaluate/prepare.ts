@@ -50,7 +50,7 @@ function prepareServe(serve: CompiledServe, flag: CompiledFlag, values: unknown[
   const kill = flag.kill;
   if ('v' in serve) {
     const reason = ruleIndex === undefined ? 'DEFAULT' : 'TARGETING_MATCH';
-    return { fixed: pool.get(values[serve.v], flag.names[serve.v], reason, ruleIndex), split: [], results: [], remainder: null, missing: null, by: null, byName: undefined };
+    return pool.fixedServe(pool.get(values[serve.v], flag.names[serve.v], reason, ruleIndex));
   }
   return {
     fixed: null,

@@ -1,4 +1,7 @@
+import type { PreparedServe } from './model.js';
 import type { ErrorCode, Reason, Resolution } from './types.js';
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Builds the frozen Resolution objects evaluation hands out, sharing identical ones: ten thousand
@@ -6,6 +9,17 @@ import type { ErrorCode, Reason, Resolution } from './types.js';
  */
 export class ResultPool {
   private readonly shared = new Map<string, Resolution>();
+  private readonly fixed = new Map<Resolution, PreparedServe>();
+
+  /** The serve that always answers `result`; one object for every flag serving the same shared result. */
+  fixedServe(result: Resolution): PreparedServe {
+    let serve = this.fixed.get(result);
+    if (serve === undefined) {
+      serve = { fixed: result, split: NONE, results: NONE, remainder: null, missing: null, by: null, byName: undefined };
+      this.fixed.set(result, serve);
+    }
+    return serve;
+  }
 
   get(value: unknown, variation: string | undefined, reason: Reason, ruleIndex?: number, errorCode?: ErrorCode): Resolution {
     if (value !== null && typeof value === 'object') return build(value, variation, reason, ruleIndex, errorCode);
