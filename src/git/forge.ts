@@ -89,11 +89,11 @@ class OctokitForge implements Forge {
   }
 
   async requestAutoMerge(pr: PullRequest, method: 'MERGE' | 'SQUASH' | 'REBASE' = 'SQUASH'): Promise<AutoMergeResult> {
-    const mutation = `mutation($id: ID!, $method: PullRequestMergeMethod!) {
-      enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { pullRequest { number } }
+    const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+      enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) { pullRequest { number } }
     }`;
     try {
-      await this.octokit.graphql(mutation, { id: pr.nodeId, method });
+      await this.octokit.graphql(mutation, { pullRequestId: pr.nodeId, mergeMethod: method });
       return { enabled: true };
     } catch (error) {
       const reason = (error as { errors?: { message?: string }[] }).errors?.[0]?.message ?? (error as Error).message;

@@ -196,11 +196,11 @@ function createPull(state: State, body: Record<string, unknown>): { status: numb
 function graphql(state: State, req: RecordedRequest): { status: number; body: unknown } {
   const { query = '', variables = {} } = (req.body ?? {}) as { query?: string; variables?: Record<string, unknown> };
   if (!/enablePullRequestAutoMerge/.test(query)) return ok({ errors: [{ message: 'This server only knows enablePullRequestAutoMerge' }] });
-  const id = variables.id ?? variables.pullRequestId;
+  const id = variables.pullRequestId ?? variables.id;
   const pull = state.pulls.find((p) => p.node_id === id);
   if (!pull) return ok({ data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(id)}'` }] });
   if (state.autoMergeError) return ok({ data: null, errors: [{ message: state.autoMergeError }] });
-  pull.autoMerge = { mergeMethod: String(variables.method ?? variables.mergeMethod ?? 'MERGE') };
+  pull.autoMerge = { mergeMethod: String(variables.mergeMethod ?? "MERGE") };
   return ok({ data: { enablePullRequestAutoMerge: { pullRequest: { number: pull.number } } } });
 }
 

@@ -1,7 +1,7 @@
-import { isMap, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { UsageError } from '../errors.js';
 import type { EnvironmentDoc, FlagDoc, JsonValue } from '../types.js';
-import { childMap } from './splice.js';
+import { childMap, findPair } from './splice.js';
 
 /** A flag file's text, parsed for editing one environment. */
 export interface FlagText {
@@ -10,6 +10,8 @@ export interface FlagText {
   envDoc: EnvironmentDoc;
   /** `file:line:col` of the environment, for messages. */
   where: string;
+  /** `file:line:col` of a key of the environment (the environment itself when absent). */
+  whereKey(key: string): string;
 }
 
 export function readFlagText(text: string, env: string, file = 'flag file'): FlagText {
@@ -33,8 +35,12 @@ export function readFlagText(text: string, env: string, file = 'flag file'): Fla
         : `Add "environments: { ${env}: { default: off } }" to the flag first.`,
     });
   }
-  const at = lineCounter.linePos(envMap.range?.[0] ?? 0);
-  return { flag, envMap, envDoc: flag.environments![env]!, where: `${file}:${at.line}:${at.col}` };
+  const whereAt = (offset: number | undefined) => {
+    const at = lineCounter.linePos(offset ?? envMap.range?.[0] ?? 0);
+    return `${file}:${at.line}:${at.col}`;
+  };
+  const whereKey = (key: string) => whereAt((findPair(envMap, key)?.key as Node | undefined)?.range?.[0]);
+  return { flag, envMap, envDoc: flag.environments![env]!, where: whereAt(undefined), whereKey };
 }
 
 /** The flag's variation names in declaration order; absent variations mean on/off. */

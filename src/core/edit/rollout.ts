@@ -36,14 +36,15 @@ export function setRollout(text: string, env: string, variation: string | undefi
   const parsed = readFlagText(text, env, file);
   const { flag, envDoc } = parsed;
   if (envDoc.killed && !options.unkill) {
-    throw new UsageError(`${parsed.where} ${flag.key} is killed in ${env}`, {
+    throw new UsageError(`${parsed.whereKey('killed')} ${flag.key} is killed in ${env}`, {
       hint: `Unkill it first (flags unkill ${flag.key} --env ${env}), or pass --unkill to ramp and unkill in one change.`,
     });
   }
-  const name = pickVariation(flag, envDoc.default, variation, parsed.where);
+  const where = parsed.whereKey('default');
+  const name = pickVariation(flag, envDoc.default, variation, where);
   const from = percentOf(envDoc.default, name);
-  checkStep(from, pct, options, parsed.where);
-  const nextServe = rampServe(envDoc.default, name, pct, killVariationOf(flag), parsed.where);
+  checkStep(from, pct, options, where);
+  const nextServe = rampServe(envDoc.default, name, pct, killVariationOf(flag), where);
   const after = structuredClone(flag);
   const afterEnv = after.environments![env]!;
   afterEnv.default = nextServe;
