@@ -100,7 +100,7 @@ class SimpleGitRepo implements Repo {
 
   async commitFiles(base: string, updates: FileUpdate[], message: string): Promise<string> {
     const temp = await mkdtemp(path.join(os.tmpdir(), 'flagops-index-'));
-    const index = simpleGit({ baseDir: this.root }).env({ ...process.env, GIT_INDEX_FILE: path.join(temp, 'index') });
+    const index = simpleGit({ baseDir: this.root }).env({ ...plumbingEnv(), GIT_INDEX_FILE: path.join(temp, 'index') });
     try {
       await run(index, ['read-tree', base], 'read the base tree');
       for (const update of updates) await this.stage(index, temp, update);
@@ -158,6 +158,16 @@ class SimpleGitRepo implements Repo {
       await rm(parent, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The environment for index-only plumbing (read-tree, update-index, write-tree): the process
+ * environment without the editor, pager, ssh and config-path variables simple-git refuses to
+ * pass on, none of which these commands use.
+ */
+function plumbingEnv(): Record<string, string> {
+  const skip = /^(editor|pager|prefix|ssh_askpass|git_(askpass|config.*|editor|exec_path|external_diff|pager|proxy_command|template_dir|sequence_editor|ssh|ssh_command))$/i;
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])));
 }
 
 /** Sorts a push failure into the cases callers act on; anything else stays a plain rejection. */
