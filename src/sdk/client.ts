@@ -6,7 +6,6 @@ import { ExposureTracker } from './exposure.js';
 import { EvaluationCounters, toPrometheusText, type MetricsSnapshot } from './metrics.js';
 import { createSource, resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import type { Delivery, Source, SourceSink } from './sources/source.js';
-import { contextKeyOf } from './state.js';
 import type { ChangeEvent, ClientStatus } from './status.js';
 import { BundleStore } from './store.js';
 
@@ -151,12 +150,14 @@ export class FlagsClient<F extends FlagShape = Record<string, Json>> {
   #expose(key: string, context: Context, result: Resolution): void {
     const bundle = this.#store.current!;
     try {
-      this.#exposures!.record({
+      const contextKey = bundle.contextKey(key, context);
+      if (!this.#exposures!.isNew(key, result.variation!, contextKey)) return;
+      this.#exposures!.deliver({
         flag: key,
         variation: result.variation!,
         value: result.value as Json,
         reason: result.reason,
-        contextKey: contextKeyOf(context, bundle.bucketBy.get(key)),
+        contextKey,
         version: bundle.payload.version,
       });
     } catch {

@@ -16,30 +16,44 @@ export interface Exposure {
 export type ExposureCallback = (exposure: Exposure) => void | Promise<void>;
 
 /**
- * Deduplicates exposures per (flag, context key, variation) in a bounded LRU and hands them to
- * the callback on a microtask, so evaluation never waits for, or fails because of, the callback.
+ * Deduplicates exposures per (flag, context key, variation) and hands them to the callback on a
+ * microtask, so evaluation never waits for, or fails because of, the callback.
+ *
+ * Memory is bounded by `size` keys with two generations (a cheap approximation of LRU): keys
+ * live in the current generation; when it fills, it becomes the previous one and the old
+ * previous is dropped; a key found in the previous generation is moved back into the current.
+ * Lookups use nested maps of the strings the caller already has, so a repeat costs no allocation.
  */
 export class ExposureTracker {
-  readonly #seen = new Map<string, true>();
+  #current = new Generation();
+  #previous = new Generation();
+  readonly #capacity: number;
   #queue: Exposure[] = [];
   #scheduled = false;
 
   constructor(
     private readonly callback: ExposureCallback,
-    private readonly size: number,
+    size: number,
     private readonly onError: (error: unknown) => void,
-  ) {}
+  ) {
+    this.#capacity = Math.max(1, Math.ceil(size / 2));
+  }
 
-  record(exposure: Exposure): void {
-    const id = `${exposure.flag}\u0000${exposure.contextKey ?? ''}\u0000${exposure.variation}`;
-    if (this.#seen.has(id)) {
-      // Refresh recency so a busy user stays deduplicated while idle ones are evicted.
-      this.#seen.delete(id);
-      this.#seen.set(id, true);
-      return;
+  /** True when this (flag, variation, context key) was not seen recently; it is then remembered. */
+  isNew(flag: string, variation: string, contextKey: string | undefined): boolean {
+    const ck = contextKey ?? '';
+    if (this.#current.has(flag, variation, ck)) return false;
+    const seenBefore = this.#previous.has(flag, variation, ck);
+    if (this.#current.size >= this.#capacity) {
+      this.#previous = this.#current;
+      this.#current = new Generation();
     }
-    this.#seen.set(id, true);
-    if (this.#seen.size > this.size) this.#seen.delete(this.#seen.keys().next().value as string);
+    this.#current.add(flag, variation, ck);
+    return !seenBefore;
+  }
+
+  /** Queues an exposure for the callback (call after {@link isNew} said it is new). */
+  deliver(exposure: Exposure): void {
     this.#queue.push(exposure);
     if (!this.#scheduled) {
       this.#scheduled = true;
@@ -60,9 +74,23 @@ export class ExposureTracker {
       }
     }
   }
+}
 
-  /** Forgets what was seen (a new experiment period, or tests). */
-  reset(): void {
-    this.#seen.clear();
+/** flag → variation → context keys. */
+class Generation {
+  readonly #byFlag = new Map<string, Map<string, Set<string>>>();
+  size = 0;
+
+  has(flag: string, variation: string, contextKey: string): boolean {
+    return this.#byFlag.get(flag)?.get(variation)?.has(contextKey) === true;
+  }
+
+  add(flag: string, variation: string, contextKey: string): void {
+    let byVariation = this.#byFlag.get(flag);
+    if (byVariation === undefined) this.#byFlag.set(flag, (byVariation = new Map()));
+    let keys = byVariation.get(variation);
+    if (keys === undefined) byVariation.set(variation, (keys = new Set()));
+    keys.add(contextKey);
+    this.size++;
   }
 }

@@ -12,15 +12,16 @@ export interface LoadedBundle {
   fromCache: boolean;
   receivedAt: number;
   expiresAtMs: number;
-  /** flag → the attribute its rollouts bucket by (the exposure's context key), if any. */
-  bucketBy: Map<string, string>;
+  /** Who an evaluation of `flag` is about, for exposures (see {@link readContextKey}). */
+  contextKey(flag: string, context: Context): string | undefined;
 }
 
 export function loadBundle(payload: BundlePayload, digest: string, keyid: string, fromCache: boolean, now: number): LoadedBundle {
-  const bucketBy = new Map<string, string>();
+  // Attribute paths are split once here, not per evaluation.
+  const readers = new Map<string, string[][]>();
   for (const [key, flag] of Object.entries(payload.flags)) {
     const by = splitAttribute(flag);
-    if (by !== undefined) bucketBy.set(key, by);
+    if (by !== undefined) readers.set(key, [by.split('.'), ...FALLBACK_PATHS]);
   }
   const expires = Date.parse(payload.expiresAt);
   return {
@@ -31,7 +32,7 @@ export function loadBundle(payload: BundlePayload, digest: string, keyid: string
     fromCache,
     receivedAt: now,
     expiresAtMs: Number.isFinite(expires) ? expires : -Infinity,
-    bucketBy,
+    contextKey: (flag, context) => readContextKey(context, readers.get(flag) ?? FALLBACK_PATHS),
   };
 }
 
@@ -86,27 +87,20 @@ function segmentsOf(flag: CompiledFlag): string[] {
   return out;
 }
 
+const FALLBACK_PATHS = [['targetingKey'], ['userId'], ['key']];
+
 /**
- * Who an exposure is about: the flag's bucketBy attribute, else `targetingKey`, `userId` or `key`.
- * Dotted paths reach into nested objects, as in evaluation.
+ * Who an exposure is about: the flag's bucketBy attribute, else `targetingKey`, `userId` or `key`
+ * (first non-empty string or finite number). Dotted paths reach into nested objects.
  */
-export function contextKeyOf(context: Context, bucketBy: string | undefined): string | undefined {
-  const candidates = bucketBy === undefined ? FALLBACK_KEYS : [bucketBy, ...FALLBACK_KEYS];
-  for (const attr of candidates) {
-    const value = readPath(context, attr);
-    if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))) return String(value);
+export function readContextKey(context: Context, paths: string[][]): string | undefined {
+  for (const path of paths) {
+    let value: unknown = context;
+    for (const part of path) {
+      value = typeof value === 'object' && value !== null && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+    }
+    if (typeof value === 'string' && value !== '') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   }
   return undefined;
-}
-
-const FALLBACK_KEYS = ['targetingKey', 'userId', 'key'];
-
-function readPath(context: Context, attr: string): unknown {
-  if (typeof context !== 'object' || context === null) return undefined;
-  let value: unknown = context;
-  for (const part of attr.split('.')) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
 }

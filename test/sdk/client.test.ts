@@ -170,9 +170,9 @@ describe('never throws', () => {
     fc.assert(
       fc.property(hostile, fc.constantFrom(...keys), fc.anything(), (context, key, def) => {
         const ctx = context as Record<string, unknown>;
-        expect(client.evaluate(key, ctx, def).reason).toBeTypeOf('string');
+        expect(client.evaluate(key, ctx, def as never).reason).toBeTypeOf('string');
         expect(client.isEnabled(key, ctx)).toBeTypeOf('boolean');
-        client.variation(key, ctx, def);
+        client.variation(key, ctx, def as never);
         client.allFlags(ctx);
       }),
       { numRuns: 2_000 },

@@ -47,7 +47,7 @@ describe('FlagopsProvider through @openfeature/server-sdk', () => {
     const source = new MemorySource(signedBundle({ version: 1 }));
     const { client } = testClient({ source });
     await OpenFeature.setProviderAndWait(new FlagopsProvider(client));
-    const changed = new Promise<string[] | undefined>((resolve) => OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, (e) => resolve(e?.flagsChanged)));
+    const changed = new Promise<string[] | undefined>((resolve) => OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, (e) => resolve(e?.flagsChanged as string[] | undefined)));
     await source.update(signedBundle({ version: 2, edit: serveEverywhere('maintenance-mode', 0) }));
     expect(await changed).toEqual(['maintenance-mode']);
     expect(await OpenFeature.getClient().getBooleanValue('maintenance-mode', false)).toBe(true);
