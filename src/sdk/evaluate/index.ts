@@ -49,7 +49,7 @@ function asObject(context: unknown): object {
   return typeof context === 'object' && context !== null ? context : EMPTY;
 }
 
-function failure<T>(value: T, flag: PreparedFlag | undefined, code: 'FLAG_NOT_FOUND' | 'TYPE_MISMATCH' | 'GENERAL'): Resolution<T> {
+function failure<T>(value: T, code: 'FLAG_NOT_FOUND' | 'TYPE_MISMATCH'): Resolution<T> {
   return { value, reason: 'ERROR', errorCode: code };
 }
 
@@ -62,8 +62,8 @@ class BundleEvaluator implements Evaluator {
 
   evaluate<T = unknown>(key: string, context: Context, defaultValue?: T): Resolution<T> {
     const flag = this.flags.get(key);
-    if (flag === undefined) return failure(defaultValue as T, flag, 'FLAG_NOT_FOUND');
-    if (defaultValue != null && typeof defaultValue !== flag.type) return failure(defaultValue, flag, 'TYPE_MISMATCH');
+    if (flag === undefined) return failure(defaultValue as T, 'FLAG_NOT_FOUND');
+    if (defaultValue != null && typeof defaultValue !== flag.type) return failure(defaultValue, 'TYPE_MISMATCH');
     try {
       return resolveFlag(flag, asObject(context), 0) as Resolution<T>;
     } catch {
@@ -93,7 +93,7 @@ class BundleEvaluator implements Evaluator {
 
   explain(key: string, context: Context): Explanation {
     const flag = this.flags.get(key);
-    if (flag === undefined) return failure(undefined, flag, 'FLAG_NOT_FOUND');
+    if (flag === undefined) return failure(undefined, 'FLAG_NOT_FOUND');
     try {
       const ctx = asObject(context);
       return explainResult(flag, resolveFlag(flag, ctx, 0), ctx);
