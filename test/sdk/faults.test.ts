@@ -91,6 +91,19 @@ describe('polling', () => {
     }
   });
 
+  it('polls on its own timer and picks up a new bundle', async () => {
+    const origin = await startOrigin(V1);
+    try {
+      const { client } = testClient({ source: origin.url, pollInterval: 20 });
+      await client.ready();
+      const change = nextEvent(client, 'change');
+      origin.serve(V2);
+      expect(await change).toMatchObject({ version: 2 });
+    } finally {
+      await origin.close();
+    }
+  });
+
   it('a refresh during a poll joins it instead of sending a second request', async () => {
     const origin = await startOrigin(V1);
     try {
