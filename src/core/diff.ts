@@ -1,5 +1,6 @@
+import { describeRuleChange, describeSegmentChange } from './diff-conditions.js';
 import { describeServe, formatPercent } from './edit/words.js';
-import type { EnvironmentDoc, FlagDoc, RuleDoc } from './types.js';
+import type { EnvironmentDoc, FlagDoc, JsonValue, RuleDoc, SegmentDoc } from './types.js';
 
 /**
  * Semantic diff of two versions of a flag: what changed, in words. Detectors are small entries
@@ -9,7 +10,8 @@ import type { EnvironmentDoc, FlagDoc, RuleDoc } from './types.js';
 export type ChangeKind =
   | 'added' | 'removed' | 'killed' | 'unkilled' | 'rollout' | 'default'
   | 'rule-added' | 'rule-removed' | 'rule-changed' | 'variations' | 'kill-variation'
-  | 'expires' | 'owner' | 'environment-added' | 'environment-removed' | 'prerequisites';
+  | 'expires' | 'owner' | 'environment-added' | 'environment-removed' | 'prerequisites'
+  | 'rule-moved' | 'segment';
 
 export interface Change {
   /** Absent for changes of the flag as a whole. */
@@ -40,10 +42,29 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+const DEFAULT_VARIATIONS: Record<string, JsonValue> = { on: true, off: false };
+
+/** Variations compared as served (absent = on/off); order matters, it decides bucket ranges. */
+const variations: FlagDetector = {
+  detect(b, a) {
+    const before = b.variations ?? DEFAULT_VARIATIONS, after = a.variations ?? DEFAULT_VARIATIONS;
+    const texts: string[] = [];
+    for (const [name, value] of Object.entries(after)) {
+      if (!(name in before)) texts.push(`variation "${name}" added (${show(value)})`);
+      else if (!same(before[name], value)) texts.push(`variation "${name}" value ${show(before[name])} → ${show(value)}`);
+    }
+    for (const name of Object.keys(before)) if (!(name in after)) texts.push(`variation "${name}" removed`);
+    const kept = (list: Record<string, JsonValue>, other: Record<string, JsonValue>) => Object.keys(list).filter((n) => n in other);
+    const order = kept(before, after), now = kept(after, before);
+    if (!same(order, now)) texts.push(`variations reordered: ${order.join(', ')} → ${now.join(', ')} (rollout bucket ranges follow the declared order)`);
+    return texts.map((text) => ({ kind: 'variations' as const, text }));
+  },
+};
+
 export const flagDetectors: FlagDetector[] = [
   field('owner', 'owner'),
   field('expires', 'expires'),
-  field('variations', 'variations'),
+  variations,
   field('kill-variation', 'killVariation'),
 ];
 
@@ -80,14 +101,28 @@ const rules: EnvironmentDetector = {
     for (const [id, rule] of after) {
       const old = before.get(id);
       if (!old) changes.push({ environment: env, kind: 'rule-added', text: `${env}: rule ${id} added (serves ${describeServe(rule.serve)})` });
-      else if (!same(old, rule)) changes.push({ environment: env, kind: 'rule-changed', text: `${env}: rule ${id} changed` });
+      else if (!same(old, rule)) changes.push({ environment: env, kind: 'rule-changed', text: `${env}: rule ${id} ${describeRuleChange(old, rule).join('; ') || 'changed'}` });
     }
     for (const id of before.keys()) {
       if (!after.has(id)) changes.push({ environment: env, kind: 'rule-removed', text: `${env}: rule ${id} removed` });
     }
-    return changes;
+    return [...changes, ...moves(env, [...before.keys()], [...after.keys()])];
   },
 };
+
+/** Rules kept on both sides whose relative order changed: first match wins, so order is behaviour. */
+function moves(env: string, before: string[], after: string[]): Change[] {
+  const common = before.filter((id) => after.includes(id));
+  const now = after.filter((id) => before.includes(id));
+  if (same(common, now)) return [];
+  return now
+    .filter((id, i) => common[i] !== id)
+    .map((id) => ({
+      environment: env,
+      kind: 'rule-moved' as const,
+      text: `${env}: rule ${id} moved from position ${before.indexOf(id) + 1} to ${after.indexOf(id) + 1}`,
+    }));
+}
 
 /** Rules are matched by name, unnamed ones by position. */
 function keyed(list: RuleDoc[]): Map<string, RuleDoc> {
@@ -101,6 +136,14 @@ const prerequisites: EnvironmentDetector = {
 };
 
 export const environmentDetectors: EnvironmentDetector[] = [killSwitch, defaultServe, rules, prerequisites];
+
+/** What changed in a segment, in words; every flag naming it changes with it. */
+export function diffSegment(before: SegmentDoc | undefined, after: SegmentDoc | undefined): Change[] {
+  if (!before && !after) return [];
+  if (!before) return [{ kind: 'added', text: 'segment created' }];
+  if (!after) return [{ kind: 'removed', text: 'segment removed' }];
+  return describeSegmentChange(before, after).map((text) => ({ kind: 'segment' as const, text }));
+}
 
 /** What changed between two versions of a flag; `undefined` on one side means added or removed. */
 export function diffFlag(before: FlagDoc | undefined, after: FlagDoc | undefined): Change[] {

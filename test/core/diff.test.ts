@@ -53,7 +53,6 @@ describe('diffFlag', () => {
     expect(kinds).toEqual([
       ['owner', 'owner: billing-team → platform-team'],
       ['expires', 'expires: 2027-02-01 → 2027-03-01'],
-      ['variations', 'variations: (none) → {"on":true,"off":false}'],
       ['rule-added', 'production: rule "beta" added (serves on)'],
       ['rule-removed', 'production: rule "internal" removed'],
       ['default', 'staging: default on → rollout on 50%'],
@@ -63,6 +62,6 @@ describe('diffFlag', () => {
 
   it('describes a changed rule matched by name', () => {
     const after = change((f) => void (f.environments!.production!.rules![0]!.serve = 'off'));
-    expect(diffFlag(base, after)).toEqual([{ environment: 'production', kind: 'rule-changed', text: 'production: rule "internal" changed' }]);
+    expect(diffFlag(base, after)).toEqual([{ environment: 'production', kind: 'rule-changed', text: 'production: rule "internal" now serves off (was on)' }]);
   });
 });
