@@ -12,6 +12,7 @@ import { registerUnkill } from './unkill.js';
 import { registerPublish } from './publish.js';
 import { registerLog } from './log.js';
 import { registerCodegen } from './codegen.js';
+import { registerCleanup } from './cleanup.js';
 
 /** A command file exports one of these; it adds itself to the program. */
 export type RegisterCommand = (program: Command, out: Output) => void;
@@ -24,6 +25,7 @@ export const commands: RegisterCommand[] = [
   registerKeygen,
   registerVerify,
   registerStale,
+  registerCleanup,
   registerRamp,
   registerKill,
   registerUnkill,
