@@ -28,3 +28,9 @@ export { rampFlag, type RampFlagOptions, type RampFlagResult } from './git/ramp.
 export { killFlag, unkillFlag, type KillFlagOptions, type KillFlagResult } from './git/kill.js';
 export { flagLog, type FlagLog, type FlagLogEntry } from './git/log.js';
 export { publishBundles, type PublishOptions, type PublishResult, type PublishedBundle } from './io/publish.js';
+export { findReferences, type FindReferencesOptions, type ReferenceReport } from './code/references.js';
+export { staleReport, type StaleOptions, type StaleReport } from './code/stale.js';
+export { cleanupFlag, applyCleanup, type CleanupOptions, type CleanupResult, type FileChange, type ManualSite } from './code/cleanup/index.js';
+export { proposeCleanup, type ProposedCleanup } from './code/cleanup/propose.js';
+export { detectStale, STALE_DETECTORS, STALE_CATEGORIES, type StaleFinding, type StaleCategory, type StaleDetector, type FlagReference, type DynamicReference } from './core/stale/index.js';
+export { readFileHistory, readFlagsHistory, type FileRevision } from './git/history.js';
