@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runFlags } from '../support/cli.js';
 import { copyExample, ROOT } from '../support/tmp.js';
 
+const ESC = String.fromCharCode(27);
+
 const BROKEN = `key: new-pdf-engine
 description: broken on purpose
 kind: release
@@ -31,7 +33,7 @@ describe('flags lint', () => {
   it('prints file:line:col, code, message and hint without colors, and exits 1', async () => {
     const result = await runFlags(['lint'], { cwd: await brokenExample() });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stdout).not.toContain(ESC);
     expect(result.stdout.split('\n')).toEqual([
       'flags/billing/new-pdf-engine.yaml:7:25 error FF012 rollout sums to 110, expected at most 100',
       '    hint: Lower the percentages; whatever stays below 100 goes to the killVariation.',
@@ -45,9 +47,9 @@ describe('flags lint', () => {
   it('colors the report when forced, and NO_COLOR wins', async () => {
     const dir = await brokenExample();
     const colored = await runFlags(['lint'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } });
-    expect(colored.stdout).toMatch(/\u001b\[31merror/);
+    expect(colored.stdout).toContain(`${ESC}[31merror`);
     const plain = await runFlags(['lint'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
-    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    expect(plain.stdout).not.toContain(ESC);
   });
 
   it('--format json and --json print the diagnostics and a summary', async () => {

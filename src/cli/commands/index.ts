@@ -3,7 +3,10 @@ import type { Output } from '../output.js';
 import { registerCompile } from './compile.js';
 import { registerEval } from './eval.js';
 import { registerKeygen } from './keygen.js';
+import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
+import { registerList } from './list.js';
+import { registerNew } from './new.js';
 import { registerVerify } from './verify.js';
 import { registerStale } from './stale.js';
 import { registerRamp } from './ramp.js';
@@ -19,7 +22,10 @@ export type RegisterCommand = (program: Command, out: Output) => void;
 
 /** Every command, in the order `flags --help` lists them. Add one line per command file. */
 export const commands: RegisterCommand[] = [
+  registerInit,
+  registerNew,
   registerLint,
+  registerList,
   registerEval,
   registerCompile,
   registerKeygen,
