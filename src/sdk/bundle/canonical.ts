@@ -13,52 +13,67 @@
  * canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, '$', parts);
-  return parts.join('');
-}
-
-function write(value: unknown, path: string, parts: string[]): void {
-  if (value === null) {
-    parts.push('null');
-  } else if (typeof value === 'boolean') {
-    parts.push(value ? 'true' : 'false');
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON: ${path} is ${value}, which JSON cannot represent`);
-    // JSON.stringify prints -0 as 0 and otherwise uses ECMAScript Number::toString, as RFC 8785 asks.
-    parts.push(JSON.stringify(value));
-  } else if (typeof value === 'string') {
-    parts.push(JSON.stringify(value));
-  } else if (Array.isArray(value)) {
-    writeArray(value, path, parts);
-  } else if (isPlainObject(value)) {
-    writeObject(value, path, parts);
-  } else {
-    throw new TypeError(`canonical JSON: ${path} is ${describe(value)}, which JSON cannot represent`);
+  try {
+    return write(value);
+  } catch (error) {
+    if (error instanceof Unrepresentable) throw new TypeError(`canonical JSON: $${error.path.reverse().join('')} is ${error.what}, which JSON cannot represent`);
+    throw error;
   }
 }
 
-function writeArray(value: unknown[], path: string, parts: string[]): void {
-  parts.push('[');
+/** Thrown deep inside; each level adds its segment on the way out, so no path is built unless needed. */
+class Unrepresentable {
+  readonly path: string[] = [];
+  constructor(readonly what: string) {}
+}
+
+function write(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Unrepresentable(String(value));
+      // JSON.stringify prints -0 as 0 and otherwise uses ECMAScript Number::toString, as RFC 8785 asks.
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return writeArray(value);
+      if (isPlainObject(value)) return writeObject(value);
+  }
+  throw new Unrepresentable(describe(value));
+}
+
+function writeArray(value: unknown[]): string {
+  let out = '[';
   for (let i = 0; i < value.length; i++) {
-    if (i > 0) parts.push(',');
-    const item = value[i];
-    if (item === undefined) throw new TypeError(`canonical JSON: ${path}[${i}] is undefined`);
-    write(item, `${path}[${i}]`, parts);
+    try {
+      if (value[i] === undefined) throw new Unrepresentable('undefined');
+      out += (i > 0 ? ',' : '') + write(value[i]);
+    } catch (error) {
+      if (error instanceof Unrepresentable) error.path.push(`[${i}]`);
+      throw error;
+    }
   }
-  parts.push(']');
+  return `${out}]`;
 }
 
-function writeObject(value: Record<string, unknown>, path: string, parts: string[]): void {
+function writeObject(value: Record<string, unknown>): string {
   // Default sort compares UTF-16 code units, which is exactly RFC 8785's key order.
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
-  parts.push('{');
-  keys.forEach((key, i) => {
-    if (i > 0) parts.push(',');
-    parts.push(JSON.stringify(key), ':');
-    write(value[key], `${path}.${key}`, parts);
-  });
-  parts.push('}');
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (const key of keys) {
+    const item = value[key];
+    if (item === undefined) continue;
+    try {
+      out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${write(item)}`;
+    } catch (error) {
+      if (error instanceof Unrepresentable) error.path.push(`.${key}`);
+      throw error;
+    }
+  }
+  return `${out}}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
