@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFlags } from '../support/cli.js';
 import { startGitHubServer } from '../support/github-server.js';
-import { githubEnv, PDF, signedTestRepo } from '../support/gitops.js';
+import { githubEnv, signedTestRepo } from '../support/gitops.js';
 import { tempDir } from '../support/tmp.js';
 
 describe('flags ramp / kill / publish / log (the real bin)', () => {
