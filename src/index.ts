@@ -34,3 +34,7 @@ export { cleanupFlag, applyCleanup, type CleanupOptions, type CleanupResult, typ
 export { proposeCleanup, type ProposedCleanup } from './code/cleanup/propose.js';
 export { detectStale, STALE_DETECTORS, STALE_CATEGORIES, type StaleFinding, type StaleCategory, type StaleDetector, type FlagReference, type DynamicReference } from './core/stale/index.js';
 export { readFileHistory, readFlagsHistory, type FileRevision } from './git/history.js';
+export { listFlags, type FlagListing, type EnvironmentState } from './core/list.js';
+export { renderFlagFile, type NewFlagSpec } from './core/flag-template.js';
+export { initProject, type InitOptions, type InitResult } from './io/init.js';
+export { createFlagFile, type NewFlagOptions } from './io/new-flag.js';
