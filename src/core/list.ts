@@ -21,6 +21,9 @@ export interface FlagListing {
   expires?: string;
   expired: boolean;
   environments: EnvironmentState[];
+  /** `YYYY-MM-DD` of the file's first commit, when git history was read. */
+  createdAt?: string;
+  ageDays?: number;
 }
 
 /** One row per flag (sorted by key), one state per configured environment (or just `env`). */

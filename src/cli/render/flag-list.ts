@@ -14,13 +14,15 @@ export function renderFlagList(rows: FlagListing[], out: Output, format: 'text' 
   }
   const c = out.color;
   const envs = rows[0]!.environments.map((e) => e.environment);
-  const header = ['FLAG', 'KIND', 'OWNER', ...envs.map((e) => e.toUpperCase()), 'EXPIRES'];
+  const withAge = rows.some((r) => r.ageDays !== undefined);
+  const header = ['FLAG', 'KIND', 'OWNER', ...envs.map((e) => e.toUpperCase()), 'EXPIRES', ...(withAge ? ['AGE'] : [])];
   const table = rows.map((row) => [
     row.key,
     row.kind ?? '',
     row.owner ?? '',
     ...row.environments.map(describeState),
     row.expires ? `${row.expires}${row.expired ? ' (expired)' : ''}` : '',
+    ...(withAge ? [row.ageDays === undefined ? '' : `${row.ageDays}d`] : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const line = (cells: string[], paint: (cell: string, i: number) => string) =>
