@@ -25,8 +25,9 @@ function compiled(): Record<SchemaName, ValidateFunction> {
   if (validators) return validators;
   const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictRequired: false });
   ajvFormats.default(ajv, ['date', 'date-time', 'uri']);
-  for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
-  const get = (name: SchemaName) => ajv.getSchema(SCHEMAS[name].$id as string)!;
+  // Keyed by file name, so `flag.schema.json#/$defs/…` resolves here as it does next to the files in an editor.
+  for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, `${name}.schema.json`);
+  const get = (name: SchemaName) => ajv.getSchema(`${name}.schema.json`)!;
   validators = { flag: get('flag'), segment: get('segment'), config: get('config'), bundle: get('bundle') };
   return validators;
 }
