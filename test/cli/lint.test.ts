@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readProject } from '../../src/io/project.js';
 import { runFlags } from '../support/cli.js';
 import { copyExample, ROOT } from '../support/tmp.js';
 
@@ -18,6 +19,12 @@ environments:
 `;
 // The misspelt `defualt` is one finding (unknown property, did you mean `default`), not also "missing default".
 
+/** Config, flags, segments and test specs: what the summary counts. */
+async function fileCount(cwd: string): Promise<number> {
+  const files = await readProject('flags', { cwd });
+  return 1 + files.flags.length + files.segments.length + files.tests.length;
+}
+
 async function brokenExample(): Promise<string> {
   const dir = await copyExample();
   await writeFile(path.join(dir, 'flags/billing/new-pdf-engine.yaml'), BROKEN);
@@ -31,7 +38,8 @@ describe('flags lint', () => {
   });
 
   it('prints file:line:col, code, message and hint without colors, and exits 1', async () => {
-    const result = await runFlags(['lint'], { cwd: await brokenExample() });
+    const dir = await brokenExample();
+    const result = await runFlags(['lint'], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).not.toContain(ESC);
     expect(result.stdout.split('\n')).toEqual([
@@ -76,7 +84,8 @@ describe('flags lint', () => {
   });
 
   it('--format markdown prints a table', async () => {
-    const result = await runFlags(['lint', '--format', 'markdown'], { cwd: await brokenExample() });
+    const dir = await brokenExample();
+    const result = await runFlags(['lint', '--format', 'markdown'], { cwd: dir });
     expect(result.stdout).toContain('| ❌ error | `flags/billing/new-pdf-engine.yaml:7:25` | FF012 | rollout sums to 110, expected at most 100<br>');
     expect(result.stdout.trim().split('\n').at(-1)).toBe('**2 errors in 10 files**');
   });
