@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Config } from '../core/config.js';
 import type { DynamicReference, FlagReference } from '../core/stale/types.js';
-import { buildPrefilter, listCodeFiles, readCodeFiles, relativeImports, resolveRelative, type CodeFile } from './prefilter.js';
+import { buildPrefilter, codeFile, listCodeFiles, readCodeFiles, relativeImports, resolveRelative, type CodeFile } from './prefilter.js';
 import { collectReads, locateReads, needsChecker, type ReadPatterns } from './scan.js';
 
 export type { DynamicReference, FlagReference } from '../core/stale/types.js';
@@ -45,12 +45,12 @@ export async function scanCode(options: FindReferencesOptions): Promise<CodeScan
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const { code } = options;
-  const list = await readCodeFiles(cwd, await listCodeFiles(cwd, code.include, code.exclude));
+  const list = readCodeFiles(cwd, await listCodeFiles(cwd, code.include, code.exclude));
   const files = new Map(list.map((f) => [f.path, f]));
-  const generated = new Set(list.filter((f) => isGeneratedText(f.text)).map((f) => f.absolute));
+  const generated = new Set(list.filter((f) => isGeneratedText(f.bytes.subarray(0, 300).toString('utf8'))).map((f) => f.absolute));
   const patterns: ReadPatterns = { calls: new Set(code.calls), jsx: new Map(code.jsx.map((j) => [j.component, j.attribute])) };
   const accepts = buildPrefilter({ calls: code.calls, jsxComponents: code.jsx.map((j) => j.component), accessors: exportedNames(list, generated) });
-  const candidates = list.filter((f) => accepts(f.text));
+  const candidates = list.filter((f) => accepts(f.bytes.toString('latin1')));
   const references: FlagReference[] = [];
   const dynamic: DynamicReference[] = [];
   const typed: CodeFile[] = [];
@@ -118,7 +118,7 @@ function resolveImport(from: string, spec: string, files: Map<string, CodeFile>,
   const known = files.get(target);
   if (known) return known;
   const absolute = path.resolve(cwd, target);
-  const file = { path: target, absolute, text: readFileSync(absolute, 'utf8') };
+  const file = codeFile(target, absolute, readFileSync(absolute));
   files.set(target, file);
   return file;
 }

@@ -1,0 +1,128 @@
+/**
+ * Reference scan speed: a generated codebase of 5,000 TypeScript files (≥ 500,000 lines, 3% of
+ * files reading flags, literally or through imported constants) scanned by `findReferences`,
+ * against `grep -rn` for the key names over the same tree and against parsing every file with
+ * ts-morph. Goal: within 3× of grep, with AST-exact results.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Project } from 'ts-morph';
+import { findReferences } from '../../src/code/references.js';
+import { resolveConfig } from '../../src/core/config.js';
+
+const FILES = 5_000;
+const KEYS = Array.from({ length: 50 }, (_, i) => `bench-flag-${i}`);
+const READ_EVERY = 33;
+
+function constName(i: number): string {
+  return `BENCH_FLAG_${i}`;
+}
+
+function filler(i: number, n: number): string {
+  return [
+    `export interface Record${i}_${n} {`,
+    '  id: string;',
+    '  amount: number;',
+    '  tags: string[];',
+    '}',
+    '',
+    `export function total${i}_${n}(items: Record${i}_${n}[]): number {`,
+    '  let sum = 0;',
+    '  for (const item of items) {',
+    '    if (item.tags.includes("skip")) continue;',
+    '    sum += item.amount;',
+    '  }',
+    '  return Math.round(sum * 100) / 100;',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function sourceFile(i: number): string {
+  const reads = i % READ_EVERY === 0;
+  const key = i % KEYS.length;
+  const head = reads
+    ? [
+        "import type { Client } from '../client.js';",
+        `import { ${constName(key)} } from '../flags/keys.js';`,
+        '',
+        `export function decide${i}(client: Client, ctx: { userId: string }): string {`,
+        `  if (client.isEnabled('${KEYS[(key + 1) % KEYS.length]}', ctx, false)) return 'literal';`,
+        `  return client.isEnabled(${constName(key)}, ctx, false) ? 'constant' : 'off';`,
+        '}',
+        '',
+      ]
+    : [`// module ${i}`, ''];
+  const body = Array.from({ length: 7 }, (_, n) => filler(i, n));
+  return `${head.join('\n')}\n${body.join('\n')}`;
+}
+
+async function generate(root: string): Promise<{ lines: number; readers: number }> {
+  await mkdir(path.join(root, 'src/flags'), { recursive: true });
+  await writeFile(path.join(root, 'src/client.ts'), 'export interface Client { isEnabled(key: string, ctx: object, d: boolean): boolean }\n');
+  await writeFile(path.join(root, 'src/flags/keys.ts'), KEYS.map((k, i) => `export const ${constName(i)} = '${k}';`).join('\n') + '\n');
+  let lines = 0;
+  let readers = 0;
+  for (let start = 0; start < FILES; start += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, FILES - start) }, async (_, j) => {
+        const i = start + j;
+        const dir = path.join(root, 'src', `m${i % 50}`);
+        await mkdir(dir, { recursive: true });
+        const text = sourceFile(i);
+        lines += text.split('\n').length;
+        if (i % READ_EVERY === 0) readers++;
+        await writeFile(path.join(dir, `file-${i}.ts`), text);
+      }),
+    );
+  }
+  return { lines, readers };
+}
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export async function run(): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'flagops-bench-stale-'));
+  try {
+    const { lines, readers } = await generate(root);
+    const code = resolveConfig({ code: { include: ['src/**/*.ts'] } }).code;
+    const grepArgs = ['-rn', '-F', ...KEYS.flatMap((k) => ['-e', k]), 'src'];
+    const greps = Array.from({ length: 3 }, () => time(() => spawnSync('grep', grepArgs, { cwd: root, maxBuffer: 1 << 28 })));
+    const scans = [];
+    for (let r = 0; r < 3; r++) scans.push(await timeAsync(() => findReferences({ cwd: root, code })));
+    const parseAll = time(() => {
+      const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+      project.addSourceFilesAtPaths(path.join(root, 'src/**/*.ts'));
+      return project.getSourceFiles().length;
+    });
+    const grepMs = median(greps.map((g) => g.ms));
+    const scanMs = median(scans.map((s) => s.ms));
+    const report = scans[0]!.value;
+    const grepHits = greps[0]!.value.stdout.toString().split('\n').filter(Boolean).length;
+    console.log(`codebase: ${FILES + 2} files, ${lines.toLocaleString('en')} lines, ${readers} files read flags`);
+    console.log(`grep -rn (50 keys):          ${grepMs.toFixed(0)} ms, ${grepHits} matching lines (includes the constants file, misses nothing a text match can see)`);
+    console.log(`findReferences (median of 3): ${scanMs.toFixed(0)} ms (first run ${scans[0]!.ms.toFixed(0)} ms), ${report.references.length} references, ${report.dynamic.length} dynamic; ${report.stats.candidates} candidates, ${report.stats.parsed} files parsed`);
+    console.log(`ts-morph parse of every file: ${parseAll.ms.toFixed(0)} ms (${parseAll.value} files)`);
+    console.log(`ratio scan / grep:  ${(scanMs / grepMs).toFixed(2)}× (goal ≤ 3×)`);
+    console.log(`ratio parse-all / scan: ${(parseAll.ms / scanMs).toFixed(1)}× faster than parsing everything`);
+  } finally {
+    if (!process.env.KEEP_BENCH) await rm(root, { recursive: true, force: true }); else console.log(root);
+  }
+}
