@@ -15,6 +15,8 @@ import { registerUnkill } from './unkill.js';
 import { registerPublish } from './publish.js';
 import { registerLog } from './log.js';
 import { registerCodegen } from './codegen.js';
+import { registerTest } from './test.js';
+import { registerCheck } from './check.js';
 import { registerCleanup } from './cleanup.js';
 
 /** A command file exports one of these; it adds itself to the program. */
@@ -38,4 +40,6 @@ export const commands: RegisterCommand[] = [
   registerPublish,
   registerLog,
   registerCodegen,
+  registerTest,
+  registerCheck,
 ];
