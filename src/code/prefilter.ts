@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, fstatSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 
@@ -7,21 +7,14 @@ export interface CodeFile {
   /** Relative to the project root, posix separators. */
   path: string;
   absolute: string;
-  /** The raw bytes; the prefilter scans them without decoding. */
-  bytes: Buffer;
   /** The text, decoded on first use (most files are never parsed). */
   readonly text: string;
-}
-
-export function codeFile(p: string, absolute: string, bytes: Buffer): CodeFile {
-  let text: string | undefined;
-  return { path: p, absolute, bytes, get text() { return (text ??= bytes.toString('utf8')); } };
 }
 
 export interface PrefilterNames {
   calls: string[];
   jsxComponents: string[];
-  /** Exported names of generated accessors (`flags codegen`), e.g. `Flags`. */
+  /** Exported names of generated accessors (`flags codegen`), e.g. `flagKeys`. */
   accessors: string[];
 }
 
@@ -33,12 +26,56 @@ export async function listCodeFiles(cwd: string, include: string[], exclude: str
   return found.filter((f) => CODE_EXTENSIONS.includes(path.extname(f)) && !f.endsWith('.d.ts')).sort();
 }
 
+export function codeFile(p: string, absolute: string, bytes?: Buffer): CodeFile {
+  let text: string | undefined;
+  return { path: p, absolute, get text() { return (text ??= (bytes ?? readFileSync(absolute)).toString('utf8')); } };
+}
+
 /** Reads synchronously: for thousands of small files one thread beats the pool's round trips (10× here). */
 export function readCodeFiles(cwd: string, paths: string[]): CodeFile[] {
   return paths.map((p) => {
     const absolute = path.resolve(cwd, p);
     return codeFile(p, absolute, readFileSync(absolute));
   });
+}
+
+export interface Prefiltered {
+  files: CodeFile[];
+  /** Files that mention a needle; their bytes are kept. */
+  candidates: CodeFile[];
+  /** Files whose first line says `flags codegen` wrote them (absolute paths). */
+  generated: Set<string>;
+}
+
+/**
+ * One pass over every file through a single reused buffer: a byte search for each needle, no
+ * decoding and no allocation per file, so the garbage collector stays idle. Only candidates keep
+ * their bytes; other files are re-read if a later step (the codemod) wants their text.
+ */
+export function prefilterFiles(cwd: string, paths: string[], needles: string[], isGenerated: (head: string) => boolean): Prefiltered {
+  const patterns = needles.map((n) => Buffer.from(n, 'latin1'));
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  const result: Prefiltered = { files: [], candidates: [], generated: new Set() };
+  for (const p of paths) {
+    const absolute = path.resolve(cwd, p);
+    const fd = openSync(absolute, 'r');
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+      if (size > buffer.length) buffer = Buffer.allocUnsafe(size * 2);
+      size = readSync(fd, buffer, 0, size, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const view = buffer.subarray(0, size);
+    const hit = patterns.some((needle) => view.indexOf(needle) !== -1);
+    const generated = isGenerated(view.subarray(0, 300).toString('utf8'));
+    const file = codeFile(p, absolute, hit || generated ? Buffer.from(view) : undefined);
+    if (generated) result.generated.add(absolute);
+    result.files.push(file);
+    if (hit) result.candidates.push(file);
+  }
+  return result;
 }
 
 /**
