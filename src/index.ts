@@ -38,3 +38,8 @@ export { listFlags, type FlagListing, type EnvironmentState } from './core/list.
 export { renderFlagFile, type NewFlagSpec } from './core/flag-template.js';
 export { initProject, type InitOptions, type InitResult } from './io/init.js';
 export { createFlagFile, type NewFlagOptions } from './io/new-flag.js';
+export { checkChanges, compileAll, POLICIES, type CheckInput, type CheckReport, type FlagReport, type SegmentReport, type Impact, type Policy } from './core/check/index.js';
+export { runSpecTests, type SpecReport, type SpecResult, type SpecDoc } from './core/spec-tests/index.js';
+export { checkPullRequest, type CheckOptions, type CheckResult } from './io/check.js';
+export { testFlags, type TestOptions, type TestResult } from './io/spec-tests.js';
+export { diffSegment } from './core/diff.js';
