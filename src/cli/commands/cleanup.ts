@@ -1,5 +1,3 @@
-import { applyCleanup, cleanupFlag } from '../../code/cleanup/index.js';
-import { proposeCleanup } from '../../code/cleanup/propose.js';
 import { UsageError } from '../../core/errors.js';
 import { loadProject } from '../../io/project.js';
 import { renderCleanup } from '../render/cleanup.js';
@@ -17,6 +15,9 @@ export const registerCleanup: RegisterCommand = (program, out) => {
     .action(async (key: string, flags: { keep: string; write?: boolean; pr?: boolean; dir: string }) => {
       if (flags.write && flags.pr) throw new UsageError('--write and --pr are exclusive', { hint: 'Write it locally, or propose it as a pull request.' });
       const cwd = process.cwd();
+      // ts-morph loads only for the commands that parse code, so every other command starts fast.
+      const { applyCleanup, cleanupFlag } = await import('../../code/cleanup/index.js');
+      const { proposeCleanup } = await import('../../code/cleanup/propose.js');
       const result = await cleanupFlag({ cwd, dir: flags.dir, key, keep: flags.keep });
       if (flags.write) await applyCleanup(result, { cwd });
       const proposed = flags.pr ? await proposeCleanup(result, { cwd, config: (await loadProject(flags.dir, { cwd })).config }) : undefined;

@@ -1,5 +1,4 @@
 import { Option } from 'commander';
-import { staleReport } from '../../code/stale.js';
 import { UsageError } from '../../core/errors.js';
 import { STALE_CATEGORIES, type StaleCategory } from '../../core/stale/types.js';
 import { formatOption, resolveFormat } from '../format-option.js';
@@ -21,6 +20,8 @@ export const registerStale: RegisterCommand = (program, out) => {
       const format = resolveFormat(flags);
       const failOn = parseCategories(flags.failOn);
       const progress = createProgress(out, 'scanning');
+      // ts-morph loads only for the commands that parse code, so every other command starts fast.
+      const { staleReport } = await import('../../code/stale.js');
       const report = await staleReport({ cwd: process.cwd(), dir: flags.dir, now: parseNow(flags.now), onProgress: progress.update });
       progress.done();
       out.stdout(STALE_REPORTERS[format](report, out.color));
