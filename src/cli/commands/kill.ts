@@ -1,8 +1,9 @@
-import { killFlag } from '../../git/kill.js';
+import type { Command } from 'commander';
+import { killFlag, unkillFlag } from '../../git/kill.js';
 import { renderKill } from '../render/changes.js';
 import type { RegisterCommand } from './index.js';
 
-export interface SwitchFlags {
+interface SwitchFlags {
   env?: string;
   reason?: string;
   dir: string;
@@ -14,25 +15,32 @@ export interface SwitchFlags {
 }
 
 export const registerKill: RegisterCommand = (program, out) => {
-  program
-    .command('kill')
-    .description('kill switch: commit killed: true straight to the default branch and publish at once')
+  switchCommand(program, 'kill', 'kill switch: commit killed: true straight to the default branch and publish at once')
+    .option('--reason <text>', 'why, for the audit trail (killReason)')
+    .action(async (key: string, flags: SwitchFlags) => renderKill(await killFlag(switchOptions(key, flags)), out, Boolean(flags.json)));
+};
+
+export const registerUnkill: RegisterCommand = (program, out) => {
+  switchCommand(program, 'unkill', 'clear the kill switch the same way `flags kill` sets it')
+    .action(async (key: string, flags: SwitchFlags) => renderKill(await unkillFlag(switchOptions(key, flags)), out, Boolean(flags.json)));
+};
+
+/** kill and unkill take the same options: they are one switch in two directions. */
+function switchCommand(program: Command, name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
     .argument('<key>', 'flag key')
     .option('--env <environment>', 'environment (default: the first in flagops.yaml)')
-    .option('--reason <text>', 'why, for the audit trail (killReason)')
     .option('--dir <dir>', 'flags folder', 'flags')
     .option('--publish-to <dir|url>', 'publish the new bundle here (default: publish.to)')
     .option('--key <file>', 'private key PEM (default: FLAGS_SIGNING_KEY, then signing.privateKeyPath)')
     .option('--pr', 'open a pull request instead of pushing to the default branch')
     .option('--dry-run', 'print the change and touch nothing')
-    .option('--json', 'print the result as JSON')
-    .action(async (key: string, flags: SwitchFlags) => {
-      const result = await killFlag(switchOptions(key, flags));
-      renderKill(result, out, Boolean(flags.json));
-    });
-};
+    .option('--json', 'print the result as JSON');
+}
 
-export function switchOptions(key: string, flags: SwitchFlags) {
+function switchOptions(key: string, flags: SwitchFlags) {
   return {
     cwd: process.cwd(),
     dir: flags.dir,
