@@ -40,7 +40,8 @@ export function resolveKey(expr: ts.Expression, checker: ts.TypeChecker | undefi
   return { kind: 'dynamic', reason: dynamicReason(inner, type, declaration) };
 }
 
-function skipOuter(expr: ts.Expression): ts.Expression {
+/** The expression inside parentheses, `as`, `satisfies` and `!`. */
+export function skipOuter(expr: ts.Expression): ts.Expression {
   let node = expr;
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node)) {
     node = node.expression;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 
@@ -48,27 +48,20 @@ export interface Prefiltered {
 }
 
 /**
- * One pass over every file through a single reused buffer: a byte search for each needle, no
- * decoding and no allocation per file, so the garbage collector stays idle. Only candidates keep
- * their bytes; other files are re-read if a later step (the codemod) wants their text.
+ * One pass over every file through a single reused buffer: open, read, close (no `fstat`: a read
+ * shorter than the buffer is the end of a regular file), then one combined test over the bytes
+ * viewed as latin1, so nothing is decoded or kept per file and the garbage collector stays idle.
+ * Only candidates keep their bytes; other files are re-read if a later step (the codemod) wants
+ * their text.
  */
-export function prefilterFiles(cwd: string, paths: string[], needles: string[], isGenerated: (head: string) => boolean): Prefiltered {
-  const patterns = needles.map((n) => Buffer.from(n, 'latin1'));
-  let buffer = Buffer.allocUnsafe(1 << 20);
+export function prefilterFiles(cwd: string, paths: string[], accepts: (latin1: string) => boolean, isGenerated: (head: string) => boolean): Prefiltered {
+  const reader = { buffer: Buffer.allocUnsafe(1 << 20) };
   const result: Prefiltered = { files: [], candidates: [], generated: new Set() };
   for (const p of paths) {
     const absolute = path.resolve(cwd, p);
-    const fd = openSync(absolute, 'r');
-    let size: number;
-    try {
-      size = fstatSync(fd).size;
-      if (size > buffer.length) buffer = Buffer.allocUnsafe(size * 2);
-      size = readSync(fd, buffer, 0, size, 0);
-    } finally {
-      closeSync(fd);
-    }
-    const view = buffer.subarray(0, size);
-    const hit = patterns.some((needle) => view.indexOf(needle) !== -1);
+    const size = readWhole(absolute, reader);
+    const view = reader.buffer.subarray(0, size);
+    const hit = accepts(reader.buffer.toString('latin1', 0, size));
     const generated = isGenerated(view.subarray(0, 300).toString('utf8'));
     const file = codeFile(p, absolute, hit || generated ? Buffer.from(view) : undefined);
     if (generated) result.generated.add(absolute);
@@ -78,15 +71,35 @@ export function prefilterFiles(cwd: string, paths: string[], needles: string[], 
   return result;
 }
 
+/** Reads a whole file into `reader.buffer` (grown as needed); returns its size. */
+function readWhole(absolute: string, reader: { buffer: Buffer }): number {
+  const fd = openSync(absolute, 'r');
+  try {
+    let size = 0;
+    for (;;) {
+      const read = readSync(fd, reader.buffer, size, reader.buffer.length - size, size);
+      size += read;
+      if (read === 0 || size < reader.buffer.length) return size;
+      const grown = Buffer.allocUnsafe(reader.buffer.length * 2);
+      reader.buffer.copy(grown, 0, 0, size);
+      reader.buffer = grown;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * A cheap text test run on every file before any parsing: does it call a flag-reading function,
- * render a flag component or use a generated accessor? Only files that pass get parsed.
+ * render a flag component or use a generated accessor? Only files that pass get parsed. A name
+ * counts when `(`, `<` (type arguments), `?.` or a comment follows it: looser than a call, never
+ * stricter, so the parser has the last word.
  */
 export function buildPrefilter(names: PrefilterNames): (text: string) => boolean {
   // Callers may pass latin1-decoded bytes: every name is ASCII, so matches are the same.
   const calls = names.calls.map(escape);
   const parts = [
-    calls.length ? `\\b(?:${calls.join('|')})\\s*(?:<[^()]*>\\s*)?\\(` : '',
+    calls.length ? `\\b(?:${calls.join('|')})\\s*(?:[(<]|\\?\\.|/[/*])` : '',
     names.jsxComponents.length ? `<(?:${names.jsxComponents.map(escape).join('|')})\\b` : '',
     names.accessors.length ? `\\b(?:${names.accessors.map(escape).join('|')})\\b` : '',
   ].filter(Boolean);

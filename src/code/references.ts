@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { Config } from '../core/config.js';
 import type { DynamicReference, FlagReference } from '../core/stale/types.js';
-import { buildPrefilter, codeFile, listCodeFiles, prefilterFiles, relativeImports, resolveRelative, type CodeFile } from './prefilter.js';
-import { collectReads, locateReads, needsChecker, type ReadPatterns } from './scan.js';
+import { resolveWithChecker } from './checker-program.js';
+import type { KeyResolution } from './key-resolver.js';
+import { buildPrefilter, codeFile, listCodeFiles, prefilterFiles, resolveRelative, type CodeFile } from './prefilter.js';
+import { collectReads, locateReads, parseCode, type ReadPatterns, type ScanResult } from './scan.js';
+import { createStaticResolver } from './static-keys.js';
 
 export type { DynamicReference, FlagReference } from '../core/stale/types.js';
+export { scriptKind } from './scan.js';
 
 export interface FindReferencesOptions {
   /** The project root the config's globs are relative to; default `process.cwd()`. */
@@ -17,10 +21,22 @@ export interface FindReferencesOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Milliseconds per stage of a scan. */
+export interface ScanStages {
+  /** Expanding the globs. */
+  list: number;
+  /** Reading every file and the text test. */
+  prefilter: number;
+  /** Parsing candidates (and the files defining their constants), resolving keys from syntax. */
+  syntax: number;
+  /** The type-checked program for reads syntax could not resolve; 0 when none needed it. */
+  checker: number;
+}
+
 export interface ReferenceReport {
   references: FlagReference[];
   dynamic: DynamicReference[];
-  stats: { files: number; candidates: number; parsed: number; ms: number };
+  stats: { files: number; candidates: number; parsed: number; ms: number; stages: ScanStages };
 }
 
 /** A scan's report plus the files it read, for the codemod to reuse. */
@@ -30,8 +46,9 @@ export interface CodeScan extends ReferenceReport {
 
 /**
  * Finds every flag read in the code the config selects, exactly: a text prefilter picks candidate
- * files, candidates are parsed, and only reads whose key is not a literal go through a type
- * checker built over the candidates and the files they import.
+ * files, candidates are parsed, keys are resolved from syntax (literals, constants, enums, `as
+ * const` objects, followed across imports), and only the files holding a read syntax cannot
+ * resolve go through a type checker.
  *
  * @example
  * const { references, dynamic } = await findReferences({ cwd, code: project.config.code });
@@ -42,88 +59,96 @@ export async function findReferences(options: FindReferencesOptions): Promise<Re
 }
 
 export async function scanCode(options: FindReferencesOptions): Promise<CodeScan> {
-  const started = performance.now();
+  const clock = stageClock();
   const cwd = options.cwd ?? process.cwd();
   const { code } = options;
-  const names = { calls: code.calls, jsxComponents: code.jsx.map((j) => j.component), accessors: [] };
-  const needles = [...names.calls, ...names.jsxComponents.map((c) => `<${c}`)];
-  const pre = prefilterFiles(cwd, await listCodeFiles(cwd, code.include, code.exclude), needles, isGeneratedText);
-  const list = pre.files;
-  const files = new Map(list.map((f) => [f.path, f]));
-  const generated = pre.generated;
+  const paths = await listCodeFiles(cwd, code.include, code.exclude);
+  clock.lap('list');
+  const accepts = buildPrefilter({ calls: code.calls, jsxComponents: code.jsx.map((j) => j.component), accessors: [] });
+  const pre = prefilterFiles(cwd, paths, accepts, isGeneratedText);
+  clock.lap('prefilter');
+  const files = new Map(pre.files.map((f) => [f.path, f]));
+  const modules = moduleStore(cwd, files, pre.generated);
   const patterns: ReadPatterns = { calls: new Set(code.calls), jsx: new Map(code.jsx.map((j) => [j.component, j.attribute])) };
-  const accepts = buildPrefilter(names);
-  const candidates = pre.candidates.filter((f) => accepts(f.text));
-  const references: FlagReference[] = [];
-  const dynamic: DynamicReference[] = [];
+  const found: ScanResult = { references: [], dynamic: [] };
   const typed: CodeFile[] = [];
-  const isGenerated = (file: string) => generated.has(file);
-  for (const [index, file] of candidates.entries()) {
-    const sf = ts.createSourceFile(file.absolute, file.text, ts.ScriptTarget.Latest, true, scriptKind(file.path));
+  const resolveStatic = createStaticResolver(modules);
+  for (const [index, file] of pre.candidates.entries()) {
+    const sf = modules.parse(file.path)!;
     const reads = collectReads(sf, patterns);
-    if (needsChecker(reads)) typed.push(file);
-    else push(locateReads(sf, file.path, reads, undefined, isGenerated));
-    options.onProgress?.(index + 1, candidates.length);
+    const keys = new Map(reads.map((r) => [r.keyExpr, resolveStatic(r.keyExpr, file.path)]));
+    if ([...keys.values()].includes(undefined)) typed.push(file);
+    else merge(found, locateReads(sf, file.path, reads, (expr) => keys.get(expr) as KeyResolution));
+    options.onProgress?.(index + 1, pre.candidates.length);
   }
-  let parsed = candidates.length;
+  clock.lap('syntax');
+  let parsed = modules.parsed();
   if (typed.length > 0) {
-    const program = buildProgram(typed, files, cwd);
-    parsed += program.getSourceFiles().length - typed.length;
-    const checker = program.getTypeChecker();
-    for (const file of typed) {
-      const sf = program.getSourceFile(file.absolute)!;
-      push(locateReads(sf, file.path, collectReads(sf, patterns), checker, isGenerated));
-    }
+    const checked = resolveWithChecker({ roots: typed, importTarget: modules.importTarget, patterns, isGenerated: modules.isGeneratedAbsolute });
+    merge(found, checked);
+    parsed += checked.parsed;
   }
-  references.sort(byPlace);
-  dynamic.sort(byPlace);
-  const stats = { files: list.length, candidates: candidates.length, parsed, ms: Math.round(performance.now() - started) };
-  return { references, dynamic, stats, files };
-
-  function push(result: { references: FlagReference[]; dynamic: DynamicReference[] }): void {
-    references.push(...result.references);
-    dynamic.push(...result.dynamic);
-  }
+  clock.lap('checker');
+  found.references.sort(byPlace);
+  found.dynamic.sort(byPlace);
+  const stats = { files: pre.files.length, candidates: pre.candidates.length, parsed, ms: clock.total(), stages: clock.stages };
+  return { ...found, stats, files };
 }
 
-/** A program over `roots` and what they import (relative imports, a few levels deep), no lib files. */
-function buildProgram(roots: CodeFile[], files: Map<string, CodeFile>, cwd: string): ts.Program {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: {
-      allowJs: true, noLib: true, noResolve: false, types: [], jsx: ts.JsxEmit.Preserve,
-      module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022,
-    },
-  });
-  const added = new Set<string>();
-  let level: CodeFile[] = roots;
-  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
-    const next: CodeFile[] = [];
-    for (const file of level) {
-      if (added.has(file.path)) continue;
-      added.add(file.path);
-      project.createSourceFile(file.absolute, file.text, { overwrite: true, scriptKind: scriptKind(file.path) });
-      for (const spec of relativeImports(file.text)) {
-        const target = resolveImport(file.path, spec, files, cwd);
-        if (target && !added.has(target.path)) next.push(target);
-      }
-    }
-    level = next;
-  }
-  return project.getProgram().compilerObject;
-}
-
-function resolveImport(from: string, spec: string, files: Map<string, CodeFile>, cwd: string): CodeFile | undefined {
+/**
+ * Parsed modules by project-relative path, each parsed at most once: candidates, and the files
+ * their constants come from (read from disk when the globs do not select them).
+ */
+function moduleStore(cwd: string, files: Map<string, CodeFile>, generated: Set<string>) {
+  const trees = new Map<string, ts.SourceFile>();
   const onDisk = (p: string) => files.has(p) || existsSync(path.resolve(cwd, p));
-  const target = resolveRelative(from, spec, onDisk);
-  if (!target) return undefined;
-  const known = files.get(target);
-  if (known) return known;
-  const absolute = path.resolve(cwd, target);
-  const file = codeFile(target, absolute, readFileSync(absolute));
-  files.set(target, file);
-  return file;
+  const load = (file: string): CodeFile | undefined => {
+    const known = files.get(file);
+    if (known || !onDisk(file)) return known;
+    const absolute = path.resolve(cwd, file);
+    const loaded = codeFile(file, absolute, readFileSync(absolute));
+    if (isGeneratedText(loaded.text)) generated.add(absolute);
+    files.set(file, loaded);
+    return loaded;
+  };
+  const store = {
+    parse(file: string): ts.SourceFile | undefined {
+      let sf = trees.get(file);
+      const source = sf ? undefined : load(file);
+      if (source) trees.set(file, (sf = parseCode(source.absolute, source.text, file)));
+      return sf;
+    },
+    resolve: (from: string, specifier: string) => resolveRelative(from, specifier, onDisk),
+    importTarget: (from: string, specifier: string) => {
+      const target = resolveRelative(from, specifier, onDisk);
+      return target === undefined ? undefined : load(target);
+    },
+    isGenerated: (file: string) => generated.has(path.resolve(cwd, file)),
+    isGeneratedAbsolute: (absolute: string) => generated.has(absolute),
+    parsed: () => trees.size,
+  };
+  return store;
+}
+
+function stageClock() {
+  const started = performance.now();
+  let last = started;
+  const stages: ScanStages = { list: 0, prefilter: 0, syntax: 0, checker: 0 };
+  return {
+    stages,
+    lap(stage: keyof ScanStages): number {
+      const now = performance.now();
+      stages[stage] = Math.round((now - last) * 10) / 10;
+      last = now;
+      return stages[stage];
+    },
+    total: () => Math.round(performance.now() - started),
+  };
+}
+
+function merge(into: ScanResult, from: ScanResult): void {
+  into.references.push(...from.references);
+  into.dynamic.push(...from.dynamic);
 }
 
 const GENERATED = /generated by\W+flags codegen/i;
@@ -131,14 +156,6 @@ const GENERATED = /generated by\W+flags codegen/i;
 /** Files written by `flags codegen` say so in their first line. */
 export function isGeneratedText(text: string): boolean {
   return GENERATED.test(text.slice(0, 300).split('\n')[0] ?? '');
-}
-
-export function scriptKind(file: string): ts.ScriptKind {
-  const ext = path.extname(file);
-  if (ext === '.tsx') return ts.ScriptKind.TSX;
-  if (ext === '.jsx') return ts.ScriptKind.JSX;
-  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
 }
 
 function byPlace(a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }): number {

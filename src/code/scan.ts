@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { DynamicReference, FlagReference } from '../core/stale/types.js';
-import { isLiteralKey, isNeverKey, resolveKey } from './key-resolver.js';
+import type { KeyResolution } from './key-resolver.js';
 
 /** What counts as reading a flag, from the config. */
 export interface ReadPatterns {
@@ -17,18 +18,26 @@ export interface FlagRead {
   kind: 'call' | 'jsx';
 }
 
-/** Every call to a configured name and every configured JSX attribute in one file. */
+/**
+ * Every call to a configured name and every configured JSX attribute in one file. Needs no parent
+ * pointers, so a file parsed without them (cheaper) will do.
+ */
 export function collectReads(sf: ts.SourceFile, patterns: ReadPatterns): FlagRead[] {
   const reads: FlagRead[] = [];
+  const jsx = (tag: ts.JsxOpeningElement | ts.JsxSelfClosingElement, site: ts.Node): void => {
+    const attribute = patterns.jsx.get(calleeName(tag.tagName) ?? '');
+    const expr = attribute ? jsxAttributeExpression(sf, tag, attribute) : undefined;
+    if (expr) reads.push({ keyExpr: expr, site, kind: 'jsx' });
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const name = calleeName(node.expression);
       const first = node.arguments[0];
       if (name && first && patterns.calls.has(name) && !ts.isSpreadElement(first)) reads.push({ keyExpr: first, site: node, kind: 'call' });
-    } else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
-      const attribute = patterns.jsx.get(calleeName(node.tagName) ?? '');
-      const expr = attribute ? jsxAttributeExpression(node, attribute) : undefined;
-      if (expr) reads.push({ keyExpr: expr, site: ts.isJsxOpeningElement(node) ? node.parent : node, kind: 'jsx' });
+    } else if (ts.isJsxElement(node)) {
+      jsx(node.openingElement, node);
+    } else if (ts.isJsxSelfClosingElement(node)) {
+      jsx(node, node);
     }
     ts.forEachChild(node, visit);
   };
@@ -36,24 +45,17 @@ export function collectReads(sf: ts.SourceFile, patterns: ReadPatterns): FlagRea
   return reads;
 }
 
-/** True when a file's reads all have literal keys (no type checker needed). */
-export function needsChecker(reads: FlagRead[]): boolean {
-  return reads.some((r) => !isLiteralKey(r.keyExpr) && !isNeverKey(r.keyExpr));
-}
-
 export interface ScanResult {
   references: FlagReference[];
   dynamic: DynamicReference[];
 }
 
-/** Turns a file's reads into located references and dynamic reads. */
-export function locateReads(
-  sf: ts.SourceFile, file: string, reads: FlagRead[], checker: ts.TypeChecker | undefined, isGenerated: (file: string) => boolean,
-): ScanResult {
+/** Turns a file's reads into located references and dynamic reads, keys resolved by `resolve`. */
+export function locateReads(sf: ts.SourceFile, file: string, reads: FlagRead[], resolve: (expr: ts.Expression) => KeyResolution): ScanResult {
   const result: ScanResult = { references: [], dynamic: [] };
   for (const read of reads) {
     const where = position(sf, read.keyExpr);
-    const resolution = resolveKey(read.keyExpr, checker, isGenerated);
+    const resolution = resolve(read.keyExpr);
     if (resolution.kind === 'keys') {
       const via = read.kind === 'jsx' && resolution.via === 'call' ? 'jsx' : resolution.via;
       for (const key of resolution.keys) result.references.push({ key, file, ...where, via });
@@ -71,9 +73,9 @@ export function calleeName(expr: ts.Node): string | undefined {
   return undefined;
 }
 
-function jsxAttributeExpression(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, name: string): ts.Expression | undefined {
+function jsxAttributeExpression(sf: ts.SourceFile, node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, name: string): ts.Expression | undefined {
   for (const prop of node.attributes.properties) {
-    if (!ts.isJsxAttribute(prop) || prop.name.getText() !== name || !prop.initializer) continue;
+    if (!ts.isJsxAttribute(prop) || prop.name.getText(sf) !== name || !prop.initializer) continue;
     if (ts.isStringLiteral(prop.initializer)) return prop.initializer;
     if (ts.isJsxExpression(prop.initializer)) return prop.initializer.expression;
   }
@@ -85,4 +87,19 @@ function position(sf: ts.SourceFile, node: ts.Node): { line: number; col: number
   const starts = sf.getLineStarts();
   const end = starts[line + 1] ?? sf.text.length;
   return { line: line + 1, col: character + 1, code: sf.text.slice(starts[line], end).trim() };
+}
+
+export function scriptKind(file: string): ts.ScriptKind {
+  const ext = path.extname(file);
+  if (ext === '.tsx') return ts.ScriptKind.TSX;
+  if (ext === '.jsx') return ts.ScriptKind.JSX;
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
+/** Parses for reading only: no parent pointers and no JSDoc, which the scan never looks at. */
+export function parseCode(fileName: string, text: string, file: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKind(file));
 }
