@@ -41,10 +41,8 @@ export function readCodeFiles(cwd: string, paths: string[]): CodeFile[] {
 
 export interface Prefiltered {
   files: CodeFile[];
-  /** Files that mention a needle; their bytes are kept. */
+  /** Files the test accepts; their bytes are kept. */
   candidates: CodeFile[];
-  /** Files whose first line says `flags codegen` wrote them (absolute paths). */
-  generated: Set<string>;
 }
 
 /**
@@ -54,17 +52,14 @@ export interface Prefiltered {
  * Only candidates keep their bytes; other files are re-read if a later step (the codemod) wants
  * their text.
  */
-export function prefilterFiles(cwd: string, paths: string[], accepts: (latin1: string) => boolean, isGenerated: (head: string) => boolean): Prefiltered {
+export function prefilterFiles(cwd: string, paths: string[], accepts: (latin1: string) => boolean): Prefiltered {
   const reader = { buffer: Buffer.allocUnsafe(1 << 20) };
-  const result: Prefiltered = { files: [], candidates: [], generated: new Set() };
+  const result: Prefiltered = { files: [], candidates: [] };
   for (const p of paths) {
     const absolute = path.resolve(cwd, p);
     const size = readWhole(absolute, reader);
-    const view = reader.buffer.subarray(0, size);
     const hit = accepts(reader.buffer.toString('latin1', 0, size));
-    const generated = isGenerated(view.subarray(0, 300).toString('utf8'));
-    const file = codeFile(p, absolute, hit || generated ? Buffer.from(view) : undefined);
-    if (generated) result.generated.add(absolute);
+    const file = codeFile(p, absolute, hit ? Buffer.from(reader.buffer.subarray(0, size)) : undefined);
     result.files.push(file);
     if (hit) result.candidates.push(file);
   }

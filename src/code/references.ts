@@ -65,10 +65,10 @@ export async function scanCode(options: FindReferencesOptions): Promise<CodeScan
   const paths = await listCodeFiles(cwd, code.include, code.exclude);
   clock.lap('list');
   const accepts = buildPrefilter({ calls: code.calls, jsxComponents: code.jsx.map((j) => j.component), accessors: [] });
-  const pre = prefilterFiles(cwd, paths, accepts, isGeneratedText);
+  const pre = prefilterFiles(cwd, paths, accepts);
   clock.lap('prefilter');
   const files = new Map(pre.files.map((f) => [f.path, f]));
-  const modules = moduleStore(cwd, files, pre.generated);
+  const modules = moduleStore(cwd, files);
   const patterns: ReadPatterns = { calls: new Set(code.calls), jsx: new Map(code.jsx.map((j) => [j.component, j.attribute])) };
   const found: ScanResult = { references: [], dynamic: [] };
   const typed: CodeFile[] = [];
@@ -99,15 +99,22 @@ export async function scanCode(options: FindReferencesOptions): Promise<CodeScan
  * Parsed modules by project-relative path, each parsed at most once: candidates, and the files
  * their constants come from (read from disk when the globs do not select them).
  */
-function moduleStore(cwd: string, files: Map<string, CodeFile>, generated: Set<string>) {
+function moduleStore(cwd: string, files: Map<string, CodeFile>) {
   const trees = new Map<string, ts.SourceFile>();
+  const generated = new Map<string, boolean>();
+  const byAbsolute = new Map<string, string>();
+  // Only files a key resolves to are asked about, so most are never decoded for this.
+  const isGenerated = (file: string): boolean => {
+    let known = generated.get(file);
+    if (known === undefined) generated.set(file, (known = isGeneratedText(load(file)?.text ?? '')));
+    return known;
+  };
   const onDisk = (p: string) => files.has(p) || existsSync(path.resolve(cwd, p));
   const load = (file: string): CodeFile | undefined => {
     const known = files.get(file);
     if (known || !onDisk(file)) return known;
     const absolute = path.resolve(cwd, file);
     const loaded = codeFile(file, absolute, readFileSync(absolute));
-    if (isGeneratedText(loaded.text)) generated.add(absolute);
     files.set(file, loaded);
     return loaded;
   };
@@ -123,8 +130,12 @@ function moduleStore(cwd: string, files: Map<string, CodeFile>, generated: Set<s
       const target = resolveRelative(from, specifier, onDisk);
       return target === undefined ? undefined : load(target);
     },
-    isGenerated: (file: string) => generated.has(path.resolve(cwd, file)),
-    isGeneratedAbsolute: (absolute: string) => generated.has(absolute),
+    isGenerated,
+    isGeneratedAbsolute: (absolute: string) => {
+      if (byAbsolute.size === 0) for (const f of files.values()) byAbsolute.set(f.absolute, f.path);
+      const file = byAbsolute.get(absolute) ?? path.relative(cwd, absolute).split(path.sep).join('/');
+      return isGenerated(file);
+    },
     parsed: () => trees.size,
   };
   return store;
