@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, utimes } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import { ConfigError, FlagsError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
@@ -35,14 +36,31 @@ function dirTarget(dir: string): PublishTarget {
     },
     async write(name, bytes) {
       const file = path.join(dir, name);
+      const previous = await stat(file).catch(() => undefined);
       await writeFileAtomic(file, bytes);
+      await advanceMtime(file, previous?.mtimeMs);
       return file;
     },
   };
 }
 
+/**
+ * Static servers (nginx among them) derive ETag and Last-Modified from the mtime in whole seconds
+ * and the size. Two publishes of the same size within one second would share an ETag, and SDKs
+ * polling with If-None-Match would be told 304 and miss the second (a kill right after a ramp).
+ * So the new file's mtime always lands in a later second than the file it replaces.
+ */
+async function advanceMtime(file: string, previousMs: number | undefined): Promise<void> {
+  if (previousMs === undefined) return;
+  const previousSecond = Math.floor(previousMs / 1000);
+  if (Math.floor(Date.now() / 1000) > previousSecond) return;
+  const next = previousSecond + 1;
+  await utimes(file, next, next);
+}
+
 function httpTarget(base: URL, token: string | undefined): PublishTarget {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const etags = new Map<string, string | null>();
   return {
     describe: base.href,
     async read(name) {
@@ -50,15 +68,30 @@ function httpTarget(base: URL, token: string | undefined): PublishTarget {
       const response = await request(url, { headers: { ...headers, 'cache-control': 'no-cache' } });
       if (response.status === 404 || response.status === 410) return undefined;
       if (!response.ok) throw httpError('read', url, response.status);
+      etags.set(name, response.headers.get('etag'));
       return new Uint8Array(await response.arrayBuffer());
     },
     async write(name, bytes) {
       const url = new URL(name, base);
-      const response = await request(url, { method: 'PUT', body: bytes as unknown as BodyInit, headers: { ...headers, 'content-type': 'application/json' } });
-      if (!response.ok) throw httpError('upload', url, response.status);
+      const put = async () => {
+        const response = await request(url, { method: 'PUT', body: bytes as unknown as BodyInit, headers: { ...headers, 'content-type': 'application/json' } });
+        if (!response.ok) throw httpError('upload', url, response.status);
+      };
+      await put();
+      // Same reason as advanceMtime: an origin whose ETag did not change would answer SDKs 304.
+      const before = etags.get(name);
+      if (before && (await currentEtag(url, headers)) === before) {
+        await delay(1000 - (Date.now() % 1000) + 5);
+        await put();
+      }
       return url.href;
     },
   };
+}
+
+async function currentEtag(url: URL, headers: Record<string, string>): Promise<string | null> {
+  const response = await request(url, { method: 'HEAD', headers: { ...headers, 'cache-control': 'no-cache' } });
+  return response.ok ? response.headers.get('etag') : null;
 }
 
 async function request(url: URL, init: RequestInit): Promise<Response> {
