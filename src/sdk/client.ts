@@ -48,6 +48,7 @@ export class FlagsClient<F extends FlagShape = Record<string, Json>> {
       report: (error) => this.#report(error),
       changed: (change) => this.#emitter.emit('change', change),
       ready: () => this.#emitter.emit('ready', this.status()),
+      retired: (bundle) => this.#counters.retire(bundle.evaluator),
     });
     if (this.#options.onExposure) {
       this.#exposures = new ExposureTracker(this.#options.onExposure, this.#options.exposureCacheSize, (error) =>
@@ -81,11 +82,11 @@ export class FlagsClient<F extends FlagShape = Record<string, Json>> {
   evaluate<K extends FlagKeyOf<F>, T extends F[K]>(key: K, context: Context, defaultValue?: T): Resolution<ValueFor<F, K, T>> {
     const bundle = this.#store.current;
     if (bundle === undefined) {
-      this.#counters.count(key, undefined);
+      this.#counters.add(key, undefined);
       return { value: defaultValue as ValueFor<F, K, T>, reason: 'ERROR', errorCode: NOT_READY };
     }
+    // The evaluator counts the call (flag × variation), an increment in a typed array.
     const result = bundle.evaluator.evaluate(key, context, defaultValue);
-    this.#counters.count(key, result.variation);
     if (this.#exposures !== undefined && result.variation !== undefined) this.#expose(key, context, result);
     return result as Resolution<ValueFor<F, K, T>>;
   }
@@ -124,7 +125,7 @@ export class FlagsClient<F extends FlagShape = Record<string, Json>> {
   metrics(): MetricsSnapshot {
     const status = this.status();
     return {
-      evaluations: this.#counters.snapshot(),
+      evaluations: this.#counters.snapshot(this.#store.current?.evaluator),
       errors: this.#store.errorCounts(),
       environment: status.environment,
       ready: status.ready,
@@ -158,7 +159,7 @@ export class FlagsClient<F extends FlagShape = Record<string, Json>> {
         value: result.value as Json,
         reason: result.reason,
         contextKey,
-        version: bundle.payload.version,
+        version: bundle.info.version,
       });
     } catch {
       // A hostile context (throwing getter) costs the exposure, never the evaluation.

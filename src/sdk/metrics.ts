@@ -1,4 +1,5 @@
 /** Evaluation counters per flag × variation, and their Prometheus text exposition. */
+import type { Evaluator } from './evaluate/index.js';
 
 /** Label used when the caller's default was returned (no variation served). */
 export const DEFAULT_LABEL = '(default)';
@@ -18,23 +19,42 @@ export interface MetricsSnapshot {
   consecutiveFailures: number;
 }
 
-export class EvaluationCounters {
-  // Two plain maps: one lookup per level, no string concatenation on the hot path.
-  readonly #byFlag = new Map<string, Map<string, number>>();
+type Counts = Map<string, Map<string, number>>;
 
-  count(flag: string, variation: string | undefined): void {
-    let byVariation = this.#byFlag.get(flag);
+/**
+ * Evaluation counts per flag × variation. The serving bundle's evaluator counts its own calls
+ * (an increment in a typed array, see evaluate/counts.ts); this keeps the rest — calls before any
+ * bundle, and the counts of bundles that were replaced — and merges both when read.
+ */
+export class EvaluationCounters {
+  readonly #totals: Counts = new Map();
+
+  add(flag: string, variation: string | undefined, n = 1): void {
+    let byVariation = this.#totals.get(flag);
     if (byVariation === undefined) {
-      if (this.#byFlag.size >= MAX_TRACKED_FLAGS) return;
-      this.#byFlag.set(flag, (byVariation = new Map()));
+      if (this.#totals.size >= MAX_TRACKED_FLAGS) return;
+      this.#totals.set(flag, (byVariation = new Map()));
     }
     const label = variation ?? DEFAULT_LABEL;
-    byVariation.set(label, (byVariation.get(label) ?? 0) + 1);
+    byVariation.set(label, (byVariation.get(label) ?? 0) + n);
   }
 
-  snapshot(): Record<string, Record<string, number>> {
+  /** Keeps what a replaced bundle's evaluator counted. */
+  retire(evaluator: Evaluator): void {
+    evaluator.readCounts((flag, variation, n) => this.add(flag, variation, n));
+  }
+
+  /** The totals plus what `live` (the serving evaluator) has counted so far. */
+  snapshot(live: Evaluator | undefined): Record<string, Record<string, number>> {
+    const merged: Counts = new Map([...this.#totals].map(([flag, byVariation]) => [flag, new Map(byVariation)]));
+    live?.readCounts((flag, variation, n) => {
+      let byVariation = merged.get(flag);
+      if (byVariation === undefined) merged.set(flag, (byVariation = new Map()));
+      const label = variation ?? DEFAULT_LABEL;
+      byVariation.set(label, (byVariation.get(label) ?? 0) + n);
+    });
     const out: Record<string, Record<string, number>> = {};
-    for (const [flag, byVariation] of this.#byFlag) out[flag] = Object.fromEntries(byVariation);
+    for (const [flag, byVariation] of merged) out[flag] = Object.fromEntries(byVariation);
     return out;
   }
 }

@@ -2,7 +2,8 @@ import type { CacheEntry } from './cache.js';
 import { ClientError, describeError, type ClientErrorCode } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import type { Delivery, SourceHealth } from './sources/source.js';
-import { changedFlags, loadBundle, type LoadedBundle } from './state.js';
+import { changedFlags } from './changes.js';
+import { loadBundle, type LoadedBundle } from './state.js';
 import { iso, type ChangeEvent, type ClientStatus } from './status.js';
 import { admitBundle, type Admission, type VersionFloor } from './trust.js';
 
@@ -10,6 +11,8 @@ export interface StoreHooks {
   report(error: ClientError): void;
   changed(change: ChangeEvent): void;
   ready(): void;
+  /** `bundle` stopped serving (a newer one replaced it): collect what it counted. */
+  retired(bundle: LoadedBundle): void;
 }
 
 /** Longest delay setTimeout accepts; an expiry further away re-arms. */
@@ -110,13 +113,17 @@ export class BundleStore {
     }
     const previous = this.current;
     this.current = next;
+    // Before a bundle is served, the cached envelope is the fallback; after, only the floor matters.
+    this.#cached = undefined;
+    if (previous !== undefined) this.hooks.retired(previous);
     this.#floor = { version: payload.version, digest };
     this.#lastChangeAt = now;
     if (previous === undefined) {
       this.#loaded();
       this.hooks.ready();
     }
-    this.hooks.changed({ keys: changedFlags(previous?.payload, payload), version: payload.version, previousVersion: previous?.payload.version });
+    const before = previous && { keys: previous.evaluator.keys(), prints: previous.fingerprints };
+    this.hooks.changed({ keys: changedFlags(before, next.fingerprints, payload), version: payload.version, previousVersion: previous?.info.version });
     this.#watchExpiry(next);
     if (!fromCache) this.#persist(typeof body === 'string' ? body : new TextDecoder().decode(body), payload.version, digest, now);
   }
@@ -125,7 +132,6 @@ export class BundleStore {
     const file = this.options.cacheFile;
     if (file === undefined) return;
     const entry: CacheEntry = { envelope, version, digest, savedAt: new Date(now).toISOString() };
-    this.#cached = entry;
     // Chained so an older bundle's write can never land after a newer one's.
     this.#writes = this.#writes.then(async () => {
       try {
@@ -148,7 +154,7 @@ export class BundleStore {
   #reportExpired(bundle: LoadedBundle): void {
     if (this.#expiredReported === bundle.digest) return;
     this.#expiredReported = bundle.digest;
-    const { version, expiresAt, source } = bundle.payload;
+    const { version, expiresAt, source } = bundle.info;
     this.hooks.report(new ClientError('EXPIRED', `bundle version ${version} (commit ${source}) expired at ${expiresAt}; still serving it, but no newer bundle has arrived: check the publish pipeline and the origin`));
   }
 
@@ -171,20 +177,20 @@ export class BundleStore {
   consequence(): string {
     const b = this.current;
     if (b === undefined) return 'no bundle loaded: every call returns the caller\'s default';
-    return `still serving version ${b.payload.version}${b.fromCache ? ' from the cache file' : ''}`;
+    return `still serving version ${b.info.version}${b.fromCache ? ' from the cache file' : ''}`;
   }
 
   status(source: SourceHealth): ClientStatus {
     const b = this.current;
     const now = this.options.now();
-    const issued = b ? Date.parse(b.payload.issuedAt) : NaN;
+    const issued = b ? Date.parse(b.info.issuedAt) : NaN;
     return {
       ready: b !== undefined,
       environment: this.options.environment,
-      version: b?.payload.version,
-      commit: b?.payload.source,
-      issuedAt: b?.payload.issuedAt,
-      expiresAt: b?.payload.expiresAt,
+      version: b?.info.version,
+      commit: b?.info.source,
+      issuedAt: b?.info.issuedAt,
+      expiresAt: b?.info.expiresAt,
       age: Number.isFinite(issued) ? Math.max(0, (now - issued) / 1000) : undefined,
       expired: b !== undefined && b.expiresAtMs <= now,
       digest: b?.digest,

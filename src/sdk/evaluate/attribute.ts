@@ -10,11 +10,13 @@ export interface AttributePath {
   readonly head: string;
   /** The segments after the first, or null for a top-level attribute. */
   readonly rest: readonly string[] | null;
+  /** The path as written (`account.plan`). */
+  readonly name: string;
 }
 
 export function splitPath(attr: string): AttributePath {
   const parts = attr.split('.');
-  return { head: parts[0] as string, rest: parts.length > 1 ? parts.slice(1) : null };
+  return { head: parts[0] as string, rest: parts.length > 1 ? parts.slice(1) : null, name: attr };
 }
 
 /** The attribute's value, or undefined when any step of the path is missing or not an object. */

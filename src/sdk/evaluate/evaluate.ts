@@ -5,57 +5,77 @@
  */
 import { bucketKey, readAttribute } from './attribute.js';
 import { bucketFor } from './bucket.js';
-import type { PreparedFlag, PreparedSegment, PreparedServe } from './model.js';
-import { ANY, type Condition, SEGMENT, testAttribute } from './operators.js';
+import type { PreparedFlag, PreparedPrerequisite, PreparedSegment, PreparedServe } from './model.js';
+import { ALL, ANY, type Condition, SEGMENT, testAttribute } from './operators.js';
 import type { Resolution } from './types.js';
 
 /** Lint allows a depth of 2; this only stops a malformed bundle's cycle. */
 const MAX_PREREQUISITE_DEPTH = 8;
 
+/**
+ * Variation index of the last result {@link resolveFlag} returned, for counters. Results are
+ * shared between flags, so the index travels beside them; evaluation is synchronous, and the
+ * value is read right after the call that set it.
+ */
+let served = 0;
+
+export function lastServed(): number {
+  return served;
+}
+
 export function resolveFlag(flag: PreparedFlag, context: object, depth: number): Resolution {
-  if (flag.killed) return flag.killedResult;
-  if (flag.prerequisites !== null && !prerequisitesHold(flag, context, depth)) return flag.prerequisiteResult;
-  const rules = flag.rules;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (allHold(rule.when, context)) return serve(rule.serve, flag, context);
+  const gate = flag.prerequisites;
+  if (gate !== null && !prerequisitesHold(gate.required, context, depth)) {
+    served = gate.kill;
+    return gate.failed;
   }
-  return serve(flag.fallback, flag, context);
+  for (let rule = flag.rules; rule !== null; rule = rule.next) {
+    if (holds(rule.when, context)) return serve(rule.serve, context);
+  }
+  return serve(flag.fallback, context);
 }
 
-function prerequisitesHold(flag: PreparedFlag, context: object, depth: number): boolean {
+function prerequisitesHold(required: readonly PreparedPrerequisite[], context: object, depth: number): boolean {
   if (depth >= MAX_PREREQUISITE_DEPTH) return false;
-  const prerequisites = flag.prerequisites!;
-  for (let i = 0; i < prerequisites.length; i++) {
-    const { flag: required, variationName } = prerequisites[i]!;
-    if (required === null || resolveFlag(required, context, depth + 1).variation !== variationName) return false;
+  for (let i = 0; i < required.length; i++) {
+    const { flag, variationName } = required[i]!;
+    if (flag === null || resolveFlag(flag, context, depth + 1).variation !== variationName) return false;
   }
   return true;
 }
 
-export function serve(target: PreparedServe, flag: PreparedFlag, context: object): Resolution {
-  if (target.fixed !== null) return target.fixed;
-  const key = bucketKey(readAttribute(context, target.by!));
+export function serve(target: PreparedServe, context: object): Resolution {
+  const steps = target.steps;
+  served = target.index;
+  if (target.by === null) return steps[0] as Resolution;
+  const key = bucketKey(readAttribute(context, target.by));
   if (key === '') return target.missing!;
-  const bucket = bucketFor(flag.salt, key);
-  const split = target.split;
-  for (let i = 0; i < split.length; i++) if (bucket < split[i]!) return target.results[i]!;
-  return target.remainder!;
-}
-
-export function allHold(conditions: readonly Condition[], context: object): boolean {
-  for (let i = 0; i < conditions.length; i++) if (!holds(conditions[i]!, context)) return false;
-  return true;
-}
-
-function holds(c: Condition, context: object): boolean {
-  if (c.op === ANY) {
-    const groups = c.groups!;
-    for (let i = 0; i < groups.length; i++) if (allHold(groups[i]!, context)) return true;
-    return false;
+  const bucket = bucketFor(target, key);
+  const last = steps.length - 1;
+  for (let i = 0; i < last; i += 2) {
+    if (bucket < (steps[i] as number)) {
+      served = i >> 1;
+      return steps[i + 1] as Resolution;
+    }
   }
-  if (c.op === SEGMENT) return inSegment(c.segment!, context);
-  return testAttribute(c, readAttribute(context, c.path));
+  return steps[last] as Resolution;
+}
+
+export function holds(c: Condition, context: object): boolean {
+  switch (c.op) {
+    case ALL: {
+      const all = c.operand as readonly Condition[];
+      for (let i = 0; i < all.length; i++) if (!holds(all[i]!, context)) return false;
+      return true;
+    }
+    case ANY: {
+      const any = c.operand as readonly Condition[];
+      for (let i = 0; i < any.length; i++) if (holds(any[i]!, context)) return true;
+      return false;
+    }
+    case SEGMENT: return inSegment(c.operand as PreparedSegment, context);
+    default: return testAttribute(c, readAttribute(context, c.path));
+  }
 }
 
 /** Exclude wins, then include, then `when`. */
@@ -63,5 +83,5 @@ function inSegment(segment: PreparedSegment, context: object): boolean {
   const value = readAttribute(context, segment.path);
   if (segment.exclude !== null && segment.exclude.has(value)) return false;
   if (segment.include !== null && segment.include.has(value)) return true;
-  return segment.when !== null && allHold(segment.when, context);
+  return segment.when !== null && holds(segment.when, context);
 }

@@ -1,5 +1,8 @@
-/** The evaluator's prepared form of a bundle: everything computed once at load. */
-import type { ValueType } from '../bundle/types.js';
+/**
+ * The evaluator's prepared form of a bundle: everything computed once at load, kept compact.
+ * Every piece is immutable and shared between flags when equal (see intern.ts), so nothing in
+ * here knows which flag key it belongs to.
+ */
 import type { AttributePath } from './attribute.js';
 import type { HashState } from './murmur3.js';
 import type { Condition } from './operators.js';
@@ -9,30 +12,42 @@ export interface PreparedSegment {
   readonly path: AttributePath;
   readonly include: ReadonlySet<unknown> | null;
   readonly exclude: ReadonlySet<unknown> | null;
-  /** All must hold; null when only `include` matches. */
-  readonly when: readonly Condition[] | null;
+  /** Must hold; null when only `include` matches. */
+  readonly when: Condition | null;
 }
 
-/** A serve with its results built in advance: nothing is allocated to answer. */
-export interface PreparedServe {
-  /** The result of a fixed serve; null for a split. */
-  readonly fixed: Resolution | null;
-  /** Cumulative exclusive bucket bounds per variation, declaration order. */
-  readonly split: readonly number[];
-  /** Per variation index, for a split. */
-  readonly results: readonly Resolution[];
-  /** Buckets past the last bound: the kill variation. */
-  readonly remainder: Resolution | null;
-  /** The bucketBy attribute is missing or empty. */
-  readonly missing: Resolution | null;
-  readonly by: AttributePath | null;
-  readonly byName: string | undefined;
+/**
+ * A serve with its results built in advance: nothing is allocated to answer. One class for fixed
+ * serves and splits, so the hot loop sees a single shape. A split carries its flag's salt state
+ * inline (it is a {@link HashState}), which saves an object per rollout.
+ */
+export class PreparedServe implements HashState {
+  constructor(
+    /** Variation index of a fixed serve's result; for a split, of the kill variation (remainder, missing attribute). */
+    readonly index: number,
+    /**
+     * `[result]` for a fixed serve. A split as `[bound0, result0, bound1, result1, …, remainder]`:
+     * variation i answers buckets below bound i (cumulative, declaration order), the remainder the rest.
+     */
+    readonly steps: readonly (number | Resolution)[],
+    /** The attribute a split hashes; null for a fixed serve. */
+    readonly by: AttributePath | null = null,
+    /** A split's answer when the bucketBy attribute is missing or empty. */
+    readonly missing: Resolution | null = null,
+    readonly h = 0,
+    readonly k = 0,
+    readonly n = 0,
+    readonly len = 0,
+  ) {}
 }
 
+/** Rules as a list: a flag's first rule links to the next, and equal tails are shared. */
 export interface PreparedRule {
-  readonly when: readonly Condition[];
+  /** The rule's conditions as one (an `all` condition when there are several). */
+  readonly when: Condition;
   readonly serve: PreparedServe;
   readonly name: string | undefined;
+  readonly next: PreparedRule | null;
 }
 
 export interface PreparedPrerequisite {
@@ -41,18 +56,32 @@ export interface PreparedPrerequisite {
   readonly variationName: string | undefined;
 }
 
+export interface PrerequisiteGate {
+  readonly required: readonly PreparedPrerequisite[];
+  /** What the flag answers when a prerequisite does not hold: its kill variation. */
+  readonly failed: Resolution;
+  /** Index of the kill variation. */
+  readonly kill: number;
+}
+
 export interface PreparedFlag {
-  readonly key: string;
-  readonly type: ValueType;
-  readonly killed: boolean;
-  readonly salt: HashState;
+  /** Variation names in declaration order. */
+  readonly names: readonly string[];
+  /**
+   * A resolution serving the kill variation: its value and name answer when evaluation fails, and
+   * its value's type is the flag's (one type for all variations).
+   */
+  readonly safe: Resolution;
   /** Filled once every flag is prepared, so prerequisites point at flags directly. */
-  prerequisites: readonly PreparedPrerequisite[] | null;
-  readonly rules: readonly PreparedRule[];
+  prerequisites: PrerequisiteGate | null;
+  /** First rule; null when there are none (or the flag is killed). */
+  readonly rules: PreparedRule | null;
+  /** The default serve; a killed flag's serves its KILLED result. */
   readonly fallback: PreparedServe;
-  readonly killedResult: Resolution;
-  readonly prerequisiteResult: Resolution;
-  /** The kill variation's value, for answers that cannot come from a rule. */
-  readonly safeValue: unknown;
-  readonly safeVariation: string | undefined;
+}
+
+/** A prepared bundle: key → index into `flags`, in bundle order. */
+export interface PreparedBundle {
+  readonly index: Map<string, number>;
+  readonly flags: readonly PreparedFlag[];
 }

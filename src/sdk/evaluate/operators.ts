@@ -10,14 +10,15 @@
  *   epoch-ms number or a date string `Date.parse` reads. Anything else does not match.
  */
 import type { CompiledOperator, Json } from '../bundle/types.js';
-import { splitPath, type AttributePath } from './attribute.js';
+import type { AttributePath } from './attribute.js';
 import type { PreparedSegment } from './model.js';
 import { compareSemVer, parseSemVer, type SemVer } from './semver.js';
 
-export const EQ = 0, IN = 1, CONTAINS = 2, STARTS_WITH = 3, ENDS_WITH = 4, MATCHES = 5, GT = 6, GTE = 7,
-  LT = 8, LTE = 9, BEFORE = 10, AFTER = 11, SEMVER_EQ = 12, SEMVER_GT = 13, SEMVER_LT = 14, EXISTS = 15, NEVER = 16,
-  /** Not operators: an OR of AND-groups, and a segment reference. */
-  ANY = 17, SEGMENT = 18;
+export const EQ = 0, IN = 1, IN_SET = 2, CONTAINS = 3, STARTS_WITH = 4, ENDS_WITH = 5, MATCHES = 6, GT = 7,
+  GTE = 8, LT = 9, LTE = 10, BEFORE = 11, AFTER = 12, SEMVER_EQ = 13, SEMVER_GT = 14, SEMVER_LT = 15, EXISTS = 16,
+  NEVER = 17,
+  /** Not operators: an AND of conditions, an OR of conditions, and a segment reference. */
+  ALL = 18, ANY = 19, SEGMENT = 20;
 
 const CODES: Record<CompiledOperator, [op: number, negate: boolean]> = {
   eq: [EQ, false], ne: [EQ, true], in: [IN, false], notIn: [IN, true], contains: [CONTAINS, false],
@@ -29,39 +30,40 @@ const CODES: Record<CompiledOperator, [op: number, negate: boolean]> = {
 
 const NOTHING = Symbol('never equal');
 const SET_THRESHOLD = 8;
-const NO_PATH: AttributePath = { head: '', rest: null };
-
-export function anyCondition(groups: readonly (readonly Condition[])[]): Condition {
-  return new Condition(NO_PATH, ANY, false, NOTHING, NaN, null, null, null, null, groups, null);
-}
-
-/** A reference to a segment; null (unknown segment) never matches. */
-export function segmentCondition(segment: PreparedSegment | null): Condition {
-  return new Condition(NO_PATH, segment === null ? NEVER : SEGMENT, false, NOTHING, NaN, null, null, null, null, null, segment);
-}
+const NO_PATH: AttributePath = { head: '', rest: null, name: '' };
 
 /**
- * One prepared condition: an attribute test, an `any` group or a segment reference. Every field is
- * set for every kind so the hot loop sees a single object shape.
+ * One prepared condition: an attribute test, an `all` or `any` group, or a segment reference.
+ * Four fields for every kind, so the hot loop sees a single small object shape.
  */
 export class Condition {
   constructor(
     readonly path: AttributePath,
     readonly op: number,
     readonly negate: boolean,
-    /** `eq` operand, `exists` flag. */
-    readonly scalar: unknown,
-    /** `gt`…`lte` operand, `before`/`after` epoch ms. */
-    readonly num: number,
-    /** `in` operands: a Set for long lists, else `list` (a short scan beats hashing and weighs less). */
-    readonly set: ReadonlySet<unknown> | null,
-    /** `in` operands (short lists), `contains`/`startsWith`/`endsWith` strings. */
-    readonly list: readonly unknown[] | null,
-    readonly regex: RegExp | null,
-    readonly version: SemVer | null,
-    readonly groups: readonly (readonly Condition[])[] | null = null,
-    readonly segment: PreparedSegment | null = null,
+    /**
+     * What the operator compares with: `eq` the scalar; `in` the list (IN_SET: a Set, for long
+     * lists); `contains`/`startsWith`/`endsWith` the strings; `matches` a RegExp or null; `gt`…`lte`
+     * a number; `before`/`after` epoch ms; semver a SemVer or null; `exists` a boolean; `all`/`any`
+     * the conditions; a segment reference the PreparedSegment.
+     */
+    readonly operand: unknown,
   ) {}
+}
+
+/** All of `conditions` hold (true when empty). */
+export function allCondition(conditions: readonly Condition[]): Condition {
+  return conditions.length === 1 ? (conditions[0] as Condition) : new Condition(NO_PATH, ALL, false, conditions);
+}
+
+/** Any of `conditions` holds. */
+export function anyCondition(conditions: readonly Condition[]): Condition {
+  return new Condition(NO_PATH, ANY, false, conditions);
+}
+
+/** A reference to a segment; null (unknown segment) never matches. */
+export function segmentCondition(segment: PreparedSegment | null): Condition {
+  return new Condition(NO_PATH, segment === null ? NEVER : SEGMENT, false, segment);
 }
 
 const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -81,22 +83,27 @@ function compileRegex(pattern: unknown): RegExp | null {
 }
 
 /** Prepares `{ attr, op, value }`; an unknown operator or unusable operand becomes a condition that never matches. */
-export function prepareCondition(attr: string, operator: CompiledOperator, value: Json): Condition {
-  const [code, negate] = CODES[operator] ?? [NEVER, false];
-  let op = code;
+export function prepareCondition(path: AttributePath, operator: CompiledOperator, value: Json): Condition {
+  const [op, negate] = Object.prototype.hasOwnProperty.call(CODES, operator) ? CODES[operator] : [NEVER, false];
+  return op === IN ? prepareIn(path, negate, value) : new Condition(path, op, negate, operandOf(op, value));
+}
+
+function operandOf(op: number, value: Json): unknown {
+  if (op === EQ) return isScalar(value) ? value : NOTHING;
+  if (op >= CONTAINS && op <= ENDS_WITH) return (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string');
+  if (op === MATCHES) return compileRegex(value);
+  if (op >= SEMVER_EQ && op <= SEMVER_LT) return (typeof value === 'string' && parseSemVer(value)) || null;
+  if (op === EXISTS) return value !== false;
+  if (op >= BEFORE && op <= AFTER) return toMillis(value);
+  return typeof value === 'number' ? value : NaN;
+}
+
+/** One operand is an `eq`; a short list is scanned (beats hashing, weighs less); a long one is a Set. */
+function prepareIn(path: AttributePath, negate: boolean, value: Json): Condition {
   const list = Array.isArray(value) ? value : [value];
-  const strings = list.filter((v): v is string => typeof v === 'string');
-  let scalar: unknown = NOTHING, set: Set<unknown> | null = null, version: SemVer | null = null;
-  let operands: readonly unknown[] | null = op >= CONTAINS && op <= ENDS_WITH ? strings : null;
-  if (op === EQ) scalar = isScalar(value) ? value : NOTHING;
-  if (op === IN && list.length === 1) [op, scalar] = [EQ, isScalar(list[0]) ? list[0] : NOTHING];
-  else if (op === IN && list.length > SET_THRESHOLD) set = new Set(list.filter(isScalar));
-  else if (op === IN) operands = list.every(isScalar) ? list : list.filter(isScalar);
-  if (op === EXISTS) scalar = value !== false;
-  if (op >= SEMVER_EQ && op <= SEMVER_LT) version = (typeof value === 'string' && parseSemVer(value)) || null;
-  const num = op >= BEFORE && op <= AFTER ? toMillis(value) : typeof value === 'number' ? value : NaN;
-  return new Condition(splitPath(attr), op, negate, scalar, num, set, operands,
-    op === MATCHES ? compileRegex(value) : null, version);
+  if (list.length === 1) return new Condition(path, EQ, negate, isScalar(list[0]) ? list[0] : NOTHING);
+  if (list.length > SET_THRESHOLD) return new Condition(path, IN_SET, negate, new Set(list.filter(isScalar)));
+  return new Condition(path, IN, negate, list.every(isScalar) ? list : list.filter(isScalar));
 }
 
 function someString(strings: readonly unknown[], v: string, op: number): boolean {
@@ -113,24 +120,27 @@ function includes(list: readonly unknown[], v: unknown): boolean {
 }
 
 function compareVersion(c: Condition, v: unknown): number {
-  const parsed = typeof v === 'string' && c.version !== null ? parseSemVer(v) : undefined;
-  return parsed === undefined ? NaN : compareSemVer(parsed, c.version as SemVer);
+  const version = c.operand as SemVer | null;
+  const parsed = typeof v === 'string' && version !== null ? parseSemVer(v) : undefined;
+  return parsed === undefined ? NaN : compareSemVer(parsed, version as SemVer);
 }
 
 /** The operator on one present, non-null scalar value, before negation. */
 export function testValue(c: Condition, v: unknown): boolean {
+  const operand = c.operand;
   switch (c.op) {
-    case EQ: return v === c.scalar;
-    case IN: return c.set !== null ? c.set.has(v) : includes(c.list as readonly unknown[], v);
+    case EQ: return v === operand;
+    case IN: return includes(operand as readonly unknown[], v);
+    case IN_SET: return (operand as ReadonlySet<unknown>).has(v);
     case CONTAINS: case STARTS_WITH: case ENDS_WITH:
-      return typeof v === 'string' && someString(c.list as readonly unknown[], v, c.op);
-    case MATCHES: return typeof v === 'string' && c.regex !== null && c.regex.test(v);
-    case GT: return typeof v === 'number' && v > c.num;
-    case GTE: return typeof v === 'number' && v >= c.num;
-    case LT: return typeof v === 'number' && v < c.num;
-    case LTE: return typeof v === 'number' && v <= c.num;
-    case BEFORE: return toMillis(v) < c.num;
-    case AFTER: return toMillis(v) > c.num;
+      return typeof v === 'string' && someString(operand as readonly unknown[], v, c.op);
+    case MATCHES: return typeof v === 'string' && operand !== null && (operand as RegExp).test(v);
+    case GT: return typeof v === 'number' && v > (operand as number);
+    case GTE: return typeof v === 'number' && v >= (operand as number);
+    case LT: return typeof v === 'number' && v < (operand as number);
+    case LTE: return typeof v === 'number' && v <= (operand as number);
+    case BEFORE: return toMillis(v) < (operand as number);
+    case AFTER: return toMillis(v) > (operand as number);
     case SEMVER_EQ: return compareVersion(c, v) === 0;
     case SEMVER_GT: return compareVersion(c, v) > 0;
     case SEMVER_LT: return compareVersion(c, v) < 0;
@@ -140,8 +150,8 @@ export function testValue(c: Condition, v: unknown): boolean {
 
 /** The condition on an attribute value as read from the context (undefined when missing). */
 export function testAttribute(c: Condition, v: unknown): boolean {
-  if (v === undefined || v === null) return c.op === EXISTS && c.scalar === false;
-  if (c.op === EXISTS) return c.scalar === true;
+  if (v === undefined || v === null) return c.op === EXISTS && c.operand === false;
+  if (c.op === EXISTS) return c.operand === true;
   if (typeof v !== 'object') return testValue(c, v) !== c.negate;
   if (!Array.isArray(v)) return false;
   let any = false;

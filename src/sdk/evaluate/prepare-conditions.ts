@@ -1,40 +1,47 @@
 import type { CompiledSegment, Expr } from '../bundle/types.js';
-import { splitPath } from './attribute.js';
+import { splitPath, type AttributePath } from './attribute.js';
+import type { Interner } from './intern.js';
 import type { PreparedSegment } from './model.js';
-import { anyCondition, prepareCondition, segmentCondition, type Condition } from './operators.js';
+import { allCondition, anyCondition, prepareCondition, segmentCondition, type Condition } from './operators.js';
 
-/** Resolves segment references to prepared segments, each prepared once; a cyclic reference never matches. */
-export class SegmentTable {
-  private readonly prepared = new Map<string, PreparedSegment | null>();
+/** Prepares conditions and segments once each, sharing equal conditions between flags. */
+export class ConditionTable {
+  private readonly segments = new Map<string, PreparedSegment | null>();
 
-  constructor(private readonly source: Record<string, CompiledSegment>) {}
+  constructor(private readonly source: Record<string, CompiledSegment>, private readonly intern: Interner) {}
 
-  get(key: string): PreparedSegment | null {
-    if (this.prepared.has(key)) return this.prepared.get(key) ?? null;
+  /** The rule's conditions as one condition that must hold. */
+  when(exprs: readonly Expr[]): Condition {
+    const conditions = exprs.map((expr) => this.expr(expr));
+    return this.intern.get(`a${conditions.map((c) => this.intern.idOf(c)).join(',')}`, () => allCondition(conditions));
+  }
+
+  path(attr: string): AttributePath {
+    return this.intern.get(`p${attr}`, () => splitPath(attr));
+  }
+
+  private expr(expr: Expr): Condition {
+    if ('any' in expr) {
+      const groups = expr.any.map((group) => this.when(group));
+      return this.intern.get(`o${groups.map((c) => this.intern.idOf(c)).join(',')}`, () => anyCondition(groups));
+    }
+    if ('segment' in expr) return this.intern.get(`g${expr.segment}`, () => segmentCondition(this.segment(expr.segment)));
+    return this.intern.get(`c${JSON.stringify([expr.attr, expr.op, expr.value])}`, () => prepareCondition(this.path(expr.attr), expr.op, expr.value));
+  }
+
+  /** A cyclic segment reference never matches. */
+  private segment(key: string): PreparedSegment | null {
+    if (this.segments.has(key)) return this.segments.get(key) ?? null;
     const segment = Object.prototype.hasOwnProperty.call(this.source, key) ? this.source[key] : undefined;
-    this.prepared.set(key, null);
+    this.segments.set(key, null);
     if (segment === undefined) return null;
-    const result = prepareSegment(segment, this);
-    this.prepared.set(key, result);
-    return result;
+    const when = segment.when !== undefined && segment.when.length > 0 ? this.when(segment.when) : null;
+    const prepared = { path: this.path(segment.attr), include: toSet(segment.include), exclude: toSet(segment.exclude), when };
+    this.segments.set(key, prepared);
+    return prepared;
   }
 }
 
 function toSet(values: readonly unknown[] | undefined): ReadonlySet<unknown> | null {
   return values !== undefined && values.length > 0 ? new Set(values) : null;
-}
-
-function prepareSegment(segment: CompiledSegment, table: SegmentTable): PreparedSegment {
-  const when = segment.when !== undefined && segment.when.length > 0 ? prepareConditions(segment.when, table) : null;
-  return { path: splitPath(segment.attr), include: toSet(segment.include), exclude: toSet(segment.exclude), when };
-}
-
-export function prepareConditions(exprs: readonly Expr[], table: SegmentTable): Condition[] {
-  return exprs.map((expr) => prepareExpr(expr, table));
-}
-
-function prepareExpr(expr: Expr, table: SegmentTable): Condition {
-  if ('any' in expr) return anyCondition(expr.any.map((group) => prepareConditions(group, table)));
-  if ('segment' in expr) return segmentCondition(table.get(expr.segment));
-  return prepareCondition(expr.attr, expr.op, expr.value);
 }

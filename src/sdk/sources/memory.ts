@@ -21,9 +21,13 @@ export class MemorySource implements Source {
   }
 
   async refresh(): Promise<void> {
-    if (this.#sink === undefined || this.#body === undefined) return;
+    const body = this.#body;
+    if (this.#sink === undefined || body === undefined) return;
     this.#health.success();
-    await this.#sink.deliver(this.#body);
+    await this.#sink.deliver(body);
+    // Delivered once, the client has what it needs (or refused it for good); a large envelope
+    // should not stay alive beside the prepared flags.
+    if (this.#body === body) this.#body = undefined;
   }
 
   /** Replaces the bundle and delivers it; resolves once the client verified or refused it. */
