@@ -8,6 +8,7 @@ import type { KeyResolution } from './key-resolver.js';
 import { buildPrefilter, codeFile, listCodeFiles, prefilterFiles, resolveRelative, type CodeFile } from './prefilter.js';
 import { collectReads, locateReads, parseCode, type ReadPatterns, type ScanResult } from './scan.js';
 import { createStaticResolver } from './static-keys.js';
+import { scanTokens } from './token-scan.js';
 
 export type { DynamicReference, FlagReference } from '../core/stale/types.js';
 export { scriptKind } from './scan.js';
@@ -74,14 +75,22 @@ export async function scanCode(options: FindReferencesOptions): Promise<CodeScan
   const typed: CodeFile[] = [];
   const resolveStatic = createStaticResolver(modules);
   for (const [index, file] of pre.candidates.entries()) {
-    const sf = modules.parse(file.path)!;
-    const reads = collectReads(sf, patterns);
-    const keys = new Map(reads.map((r) => [r.keyExpr, resolveStatic(r.keyExpr, file.path)]));
-    if ([...keys.values()].includes(undefined)) typed.push(file);
-    else merge(found, locateReads(sf, file.path, reads, (expr) => keys.get(expr) as KeyResolution));
+    const quick = scanTokens(file, patterns.calls, resolveStatic);
+    if (quick) merge(found, quick);
+    else if (!scanTree(file)) typed.push(file);
     options.onProgress?.(index + 1, pre.candidates.length);
   }
   clock.lap('syntax');
+
+  /** Parses the file and resolves its reads from syntax; false when one needs the checker. */
+  function scanTree(file: CodeFile): boolean {
+    const sf = modules.parse(file.path)!;
+    const reads = collectReads(sf, patterns);
+    const keys = new Map(reads.map((r) => [r.keyExpr, resolveStatic.expression(r.keyExpr, file.path)]));
+    if ([...keys.values()].includes(undefined)) return false;
+    merge(found, locateReads(sf, file.path, reads, (expr) => keys.get(expr) as KeyResolution));
+    return true;
+  }
   let parsed = modules.parsed();
   if (typed.length > 0) {
     const checked = resolveWithChecker({ roots: typed, importTarget: modules.importTarget, patterns, isGenerated: modules.isGeneratedAbsolute });

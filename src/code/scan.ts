@@ -83,10 +83,31 @@ function jsxAttributeExpression(sf: ts.SourceFile, node: ts.JsxOpeningElement | 
 }
 
 function position(sf: ts.SourceFile, node: ts.Node): { line: number; col: number; code: string } {
-  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  const starts = sf.getLineStarts();
-  const end = starts[line + 1] ?? sf.text.length;
-  return { line: line + 1, col: character + 1, code: sf.text.slice(starts[line], end).trim() };
+  return positionAt(sf.text, sf.getLineStarts(), node.getStart(sf));
+}
+
+/** 1-based line and column of an offset, and its line's code, trimmed. */
+export function positionAt(text: string, lineStarts: readonly number[], offset: number): { line: number; col: number; code: string } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const end = lineStarts[low + 1] ?? text.length;
+  return { line: low + 1, col: offset - lineStarts[low]! + 1, code: text.slice(lineStarts[low], end).trim() };
+}
+
+/** Where each line starts, with the parser's line breaks (CR, LF, CRLF, U+2028, U+2029). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+  }
+  return starts;
 }
 
 export function scriptKind(file: string): ts.ScriptKind {

@@ -17,8 +17,13 @@ type Value =
   | { kind: 'enum'; decl: ts.EnumDeclaration; file: string }
   | { kind: 'module'; index: ModuleIndex };
 
-/** Resolves a key expression in a file, or undefined when only the type checker can. */
-export type StaticResolver = (expr: ts.Expression, file: string) => KeyResolution | undefined;
+/** Key resolution from syntax; undefined wherever only the type checker can answer. */
+export interface StaticResolver {
+  /** A key expression in a parsed file. */
+  expression(expr: ts.Expression, file: string): KeyResolution | undefined;
+  /** `local.members…` where `file` imports `local` as `name` from `module`. */
+  imported(file: string, binding: { module: string; name: string }, members: string[]): KeyResolution | undefined;
+}
 
 const MAX_DEPTH = 8;
 
@@ -38,9 +43,9 @@ export function createStaticResolver(source: ModuleSource): StaticResolver {
     }
     return indexes.get(file);
   };
-  const imported = (from: ModuleIndex, specifier: string): ModuleIndex | undefined => {
+  const imported = (from: string, specifier: string): ModuleIndex | undefined => {
     if (!/^\.\.?\//.test(specifier)) return undefined;
-    const file = source.resolve(from.file, specifier);
+    const file = source.resolve(from, specifier);
     return file === undefined ? undefined : moduleAt(file);
   };
 
@@ -49,13 +54,13 @@ export function createStaticResolver(source: ModuleSource): StaticResolver {
     const target = index.exports.get(name);
     if (target && 'local' in target) return bindingValue(index, target.local, depth);
     if (target) {
-      const next = imported(index, target.module);
+      const next = imported(index.file, target.module);
       if (!next) return undefined;
       return target.name === '*' ? { kind: 'module', index: next } : exportValue(next, target.name, depth + 1);
     }
     // With several `export *`, a name found in two of them is exported by neither: leave it to the checker.
     const [star, ...others] = index.stars;
-    const next = star !== undefined && others.length === 0 && name !== 'default' ? imported(index, star) : undefined;
+    const next = star !== undefined && others.length === 0 && name !== 'default' ? imported(index.file, star) : undefined;
     return next && exportValue(next, name, depth + 1);
   }
 
@@ -64,9 +69,13 @@ export function createStaticResolver(source: ModuleSource): StaticResolver {
     if (top?.kind === 'enum') return { kind: 'enum', decl: top.decl, file: index.file };
     if (top?.kind === 'const' && !isJavaScript(index.file)) return constValue(top.decl.initializer!, index.file);
     if (top?.kind !== 'import') return undefined;
-    const next = imported(index, top.module);
+    return importValue(index.file, top, depth);
+  }
+
+  function importValue(file: string, binding: { module: string; name: string }, depth: number): Value | undefined {
+    const next = imported(file, binding.module);
     if (!next) return undefined;
-    return top.name === '*' ? { kind: 'module', index: next } : exportValue(next, top.name, depth + 1);
+    return binding.name === '*' ? { kind: 'module', index: next } : exportValue(next, binding.name, depth + 1);
   }
 
   function valueOf(expr: ts.Expression, reader: ModuleIndex): Value | undefined {
@@ -89,15 +98,25 @@ export function createStaticResolver(source: ModuleSource): StaticResolver {
     return objectProperty(object.node, name, object.file);
   }
 
-  return (expr, file) => {
-    const inner = skipOuter(expr);
-    if (isLiteralKey(inner)) return { kind: 'keys', keys: [inner.text], via: ts.isStringLiteral(inner) ? 'call' : 'template' };
-    if (isNeverKey(inner)) return { kind: 'none' };
-    if (ts.isTemplateExpression(inner)) return { kind: 'dynamic', reason: 'template literal with substitutions' };
-    const reader = moduleAt(file);
-    const value = reader && valueOf(inner, reader);
+  const keysOf = (value: Value | undefined): KeyResolution | undefined => {
     if (value?.kind !== 'node' || !isLiteralKey(value.node)) return undefined;
     return { kind: 'keys', keys: [value.node.text], via: source.isGenerated(value.file) ? 'codegen' : 'constant' };
+  };
+
+  return {
+    expression(expr, file) {
+      const inner = skipOuter(expr);
+      if (isLiteralKey(inner)) return { kind: 'keys', keys: [inner.text], via: ts.isStringLiteral(inner) ? 'call' : 'template' };
+      if (isNeverKey(inner)) return { kind: 'none' };
+      if (ts.isTemplateExpression(inner)) return { kind: 'dynamic', reason: 'template literal with substitutions' };
+      const reader = moduleAt(file);
+      return keysOf(reader && valueOf(inner, reader));
+    },
+    imported(file, binding, members) {
+      let value = importValue(file, binding, 0);
+      for (const member of members) value = value && memberValue(value, member);
+      return keysOf(value);
+    },
   };
 }
 
