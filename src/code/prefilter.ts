@@ -19,16 +19,35 @@ export interface PrefilterNames {
 }
 
 export const CODE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts'];
+const CODE_FILE = /\.(?:ts|tsx|js|jsx|mts|cts)$/;
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 
 /** Every file the config's globs select, sorted; only the code extensions count. */
 export async function listCodeFiles(cwd: string, include: string[], exclude: string[]): Promise<string[]> {
   const found = await glob(include, { cwd, ignore: exclude, onlyFiles: true, dot: false });
-  return found.filter((f) => CODE_EXTENSIONS.includes(path.extname(f)) && !f.endsWith('.d.ts')).sort();
+  return found.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f)).sort();
+}
+
+/** Thousands are made per scan, so the lazy text lives on the prototype, not in a closure per file. */
+class LazyCodeFile implements CodeFile {
+  #text: string | undefined;
+  #bytes: Buffer | undefined;
+
+  constructor(readonly path: string, readonly absolute: string, bytes: Buffer | undefined) {
+    this.#bytes = bytes;
+  }
+
+  get text(): string {
+    if (this.#text === undefined) {
+      this.#text = (this.#bytes ?? readFileSync(this.absolute)).toString('utf8');
+      this.#bytes = undefined;
+    }
+    return this.#text;
+  }
 }
 
 export function codeFile(p: string, absolute: string, bytes?: Buffer): CodeFile {
-  let text: string | undefined;
-  return { path: p, absolute, get text() { return (text ??= (bytes ?? readFileSync(absolute)).toString('utf8')); } };
+  return new LazyCodeFile(p, absolute, bytes);
 }
 
 /** Reads synchronously: for thousands of small files one thread beats the pool's round trips (10× here). */
@@ -46,27 +65,71 @@ export interface Prefiltered {
 }
 
 /**
- * One pass over every file through a single reused buffer: open, read, close (no `fstat`: a read
- * shorter than the buffer is the end of a regular file), then one combined test over the bytes
- * viewed as latin1, so nothing is decoded or kept per file and the garbage collector stays idle.
- * Only candidates keep their bytes; other files are re-read if a later step (the codemod) wants
- * their text.
+ * One pass over every file: each is read (open, read, close; no `fstat`, as a short read is the end
+ * of a regular file) into a shared arena behind the previous one, a zero byte between them. A full
+ * arena is viewed as latin1 once and searched by one global regex; a match marks its file a
+ * candidate and the search skips to the next file. Nothing is allocated per file, so the garbage
+ * collector stays idle; only candidates keep their bytes, other files are re-read if a later step
+ * (the codemod) wants their text.
  */
-export function prefilterFiles(cwd: string, paths: string[], accepts: (latin1: string) => boolean): Prefiltered {
-  const reader = { buffer: Buffer.allocUnsafe(1 << 20) };
-  const result: Prefiltered = { files: [], candidates: [] };
-  for (const p of paths) {
-    const absolute = path.resolve(cwd, p);
-    const size = readWhole(absolute, reader);
-    const hit = accepts(reader.buffer.toString('latin1', 0, size));
-    const file = codeFile(p, absolute, hit ? Buffer.from(reader.buffer.subarray(0, size)) : undefined);
-    result.files.push(file);
-    if (hit) result.candidates.push(file);
+export function prefilterFiles(cwd: string, paths: string[], pattern: RegExp | undefined): Prefiltered {
+  const base = path.resolve(cwd) + path.sep;
+  const absolutes = paths.map((p) => base + p);
+  const kept = new Map<number, Buffer>();
+  const reader = { buffer: Buffer.allocUnsafe(ARENA) };
+  const ends: number[] = [];
+  let first = 0;
+  const flush = (next: number) => {
+    if (pattern) {
+      searchArena(reader.buffer, ends, pattern, (k) => kept.set(first + k, Buffer.from(reader.buffer.subarray(k === 0 ? 0 : ends[k - 1]! + 1, ends[k]!))));
+    }
+    first = next;
+    ends.length = 0;
+  };
+  for (let i = 0; i < paths.length; i++) {
+    let at = ends.length === 0 ? 0 : ends[ends.length - 1]! + 1;
+    let size = readInto(absolutes[i]!, reader.buffer, at);
+    if (size === undefined) {
+      flush(i);
+      at = 0;
+      size = readWhole(absolutes[i]!, reader);
+    }
+    reader.buffer[at + size] = 0;
+    ends.push(at + size);
   }
-  return result;
+  flush(paths.length);
+  const files = paths.map((p, i) => codeFile(p, absolutes[i]!, kept.get(i)));
+  return { files, candidates: [...kept.keys()].sort((x, y) => x - y).map((i) => files[i]!) };
 }
 
-/** Reads a whole file into `reader.buffer` (grown as needed); returns its size. */
+const ARENA = 4 << 20;
+
+/** Calls `hit(k)` once for each file `k` of the arena (ending at `ends[k]`) the pattern matches in. */
+function searchArena(buffer: Buffer, ends: number[], pattern: RegExp, hit: (k: number) => void): void {
+  if (ends.length === 0) return;
+  const text = buffer.toString('latin1', 0, ends[ends.length - 1]!);
+  let k = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    while (ends[k]! <= match.index) k++;
+    hit(k);
+    pattern.lastIndex = ends[k]! + 1;
+  }
+}
+
+/** Reads a file at `at`; undefined when it may not fit in the room left. */
+function readInto(absolute: string, buffer: Buffer, at: number): number | undefined {
+  const fd = openSync(absolute, 'r');
+  try {
+    const room = buffer.length - at;
+    const read = readSync(fd, buffer, at, room, 0);
+    return read < room ? read : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a whole file at the start of `reader.buffer`, growing it as needed (one byte to spare). */
 function readWhole(absolute: string, reader: { buffer: Buffer }): number {
   const fd = openSync(absolute, 'r');
   try {
@@ -91,6 +154,16 @@ function readWhole(absolute: string, reader: { buffer: Buffer }): number {
  * stricter, so the parser has the last word.
  */
 export function buildPrefilter(names: PrefilterNames): (text: string) => boolean {
+  const pattern = prefilterPattern(names);
+  if (!pattern) return () => false;
+  return (text) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  };
+}
+
+/** The prefilter as one global regex (for `prefilterFiles`); undefined when nothing can read a flag. */
+export function prefilterPattern(names: PrefilterNames): RegExp | undefined {
   // Callers may pass latin1-decoded bytes: every name is ASCII, so matches are the same.
   const calls = names.calls.map(escape);
   const parts = [
@@ -98,9 +171,7 @@ export function buildPrefilter(names: PrefilterNames): (text: string) => boolean
     names.jsxComponents.length ? `<(?:${names.jsxComponents.map(escape).join('|')})\\b` : '',
     names.accessors.length ? `\\b(?:${names.accessors.map(escape).join('|')})\\b` : '',
   ].filter(Boolean);
-  if (parts.length === 0) return () => false;
-  const pattern = new RegExp(parts.join('|'));
-  return (text) => pattern.test(text);
+  return parts.length === 0 ? undefined : new RegExp(parts.join('|'), 'g');
 }
 
 const IMPORT_PATTERN = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]*)['"]/g;
