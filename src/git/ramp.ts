@@ -6,6 +6,7 @@ import { commitAndPush } from './direct.js';
 import { locateFlag, requireText, type FlagLocation } from './flag-file.js';
 import { forgeFor } from './forge-context.js';
 import { proposeChange } from './propose.js';
+import { describeRampSpecs, rampSpecs, type RampSpecChange, type RampSpecs } from './ramp-specs.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -34,8 +35,10 @@ export interface RampFlagResult {
   description: string;
   from: number;
   to: number;
-  /** The unified diff (always for dry-run). */
+  /** The unified diff of the flag and the spec files (always for dry-run). */
   diff: string;
+  /** Distribution specs of the flag in `env`: updated with it, or left as written and now failing. */
+  specs: RampSpecs;
   commit?: string;
   branch?: string;
   pr?: { number: number; url: string; status: 'created' | 'updated' };
@@ -48,20 +51,24 @@ export async function rampFlag(options: RampFlagOptions): Promise<RampFlagResult
   const config = loc.project.config;
   const title = `flags: ramp ${options.key} to ${options.percent}% in ${loc.env}`;
   let edit: RampEdit | undefined;
+  let specs: RampSpecChange | undefined;
   let before = '';
   const build = (where: string): ChangeBuilder => async (read) => {
     before = await requireText(read, loc, where);
     edit = setRollout(before, loc.env, options.variation, options.percent, {
       file: loc.file, maxStep: config.policy.maxRampStep, force: options.force, unkill: options.unkill, defaultBucketBy: config.defaults.bucketBy,
     });
-    return { updates: edit.changed ? [{ path: loc.repoPath, text: edit.text }] : [], title, body: rampBody(options.key, edit, loc) };
+    specs = await rampSpecs(read, loc, options.cwd, edit);
+    const updates = edit.changed ? [{ path: loc.repoPath, text: edit.text }, ...specs.updates] : [];
+    return { updates, title, body: rampBody(options.key, edit, loc, specs) };
   };
   const result = (extra: Partial<RampFlagResult>): RampFlagResult => ({
     key: options.key, env: loc.env, file: loc.file, mode, changed: edit!.changed, description: edit!.description,
-    from: edit!.from, to: edit!.to, diff: unifiedDiff(before, edit!.text, loc.repoPath), ...extra,
+    from: edit!.from, to: edit!.to, diff: unifiedDiff(before, edit!.text, loc.repoPath) + specs!.diff,
+    specs: { updated: specs!.updated, skipped: specs!.skipped }, ...extra,
   });
   if (mode === 'dry-run') {
-    await build('the working tree')(() => readFile(path.resolve(options.cwd, loc.file), 'utf8'));
+    await build('the working tree')((file) => readFile(path.join(loc.repo.root, file), 'utf8').catch(() => undefined));
     return result({});
   }
   if (mode === 'direct') {
@@ -78,11 +85,12 @@ export async function rampFlag(options: RampFlagOptions): Promise<RampFlagResult
   return result({ branch, pr: { number: proposed.pr.number, url: proposed.pr.url, status: proposed.status } });
 }
 
-function rampBody(key: string, edit: RampEdit, loc: FlagLocation): string {
+function rampBody(key: string, edit: RampEdit, loc: FlagLocation, specs: RampSpecs): string {
   return [
     `Ramps \`${key}\` in **${loc.env}**: ${edit.description}.`,
     '',
     `File: \`${loc.repoPath}\``,
+    ...describeRampSpecs(specs),
     '',
     'Users already in the rollout stay in it: raising a percentage only adds buckets.',
   ].join('\n');

@@ -1,3 +1,4 @@
+import { describeMove } from '../../core/edit/index.js';
 import type { KillFlagResult } from '../../git/kill.js';
 import type { RampFlagResult } from '../../git/ramp.js';
 import type { Step } from '../../git/steps.js';
@@ -9,12 +10,25 @@ export function renderRamp(result: RampFlagResult, out: Output, json: boolean): 
   if (result.mode === 'dry-run') {
     out.stdout(result.diff ? colorDiff(result.diff, out) : '');
     out.stdout(`${c.dim('dry run')}: ${result.description}; nothing was changed\n`);
-    return;
+    return renderRampSpecs(result, out);
   }
   if (!result.changed) return void out.stdout(`${c.dim('unchanged')}: ${result.description}; nothing to commit\n`);
   out.stdout(`${c.green('ramp')} ${result.key}: ${result.description}\n`);
   if (result.pr) out.stdout(`  pull request #${result.pr.number} ${result.pr.status}: ${c.cyan(result.pr.url)}\n`);
   else if (result.commit) out.stdout(`  pushed ${result.commit.slice(0, 7)} to ${result.branch}\n`);
+  renderRampSpecs(result, out);
+}
+
+/** Specs updated with the ramp on stdout; specs that will now fail as warnings on stderr. */
+function renderRampSpecs(result: RampFlagResult, out: Output): void {
+  const c = out.color;
+  for (const u of result.specs.updated) {
+    out.stdout(`  spec ${u.file}:${u.line}:${u.col} ${JSON.stringify(u.renamed ?? u.name)}: ${describeMove(u.expectBefore, u.expectAfter)}\n`);
+  }
+  for (const s of result.specs.skipped) {
+    out.stderr(`${c.yellow('warning')}: ${s.file}:${s.line}:${s.col} distribution ${JSON.stringify(s.name)} ${s.reason}\n`);
+  }
+  if (result.specs.skipped.length > 0) out.stderr('hint: update those expectations in the same change, or run `flags test` to see what they get\n');
 }
 
 export function renderKill(result: KillFlagResult, out: Output, json: boolean): void {

@@ -57,13 +57,17 @@ export function killVariationOf(flag: FlagDoc): string {
 
 /** Re-parses an edited text and checks it holds exactly the intended value; splicing never guesses. */
 export function checkEdit(text: string, expected: FlagDoc, file: string): void {
-  const doc = parseDocument(text);
-  const same = doc.errors.length === 0 && canonical(doc.toJS() as JsonValue) === canonical(expected as unknown as JsonValue);
-  if (!same) {
+  if (!holdsValue(text, expected)) {
     throw new UsageError(`${file}: could not edit this flag's YAML layout safely; nothing was changed`, {
       hint: 'Make the change by hand, or rewrite the environment as a plain block map and retry.',
     });
   }
+}
+
+/** True when the text parses to exactly `expected` (key order aside). */
+export function holdsValue(text: string, expected: unknown): boolean {
+  const doc = parseDocument(text);
+  return doc.errors.length === 0 && canonical(doc.toJS() as JsonValue) === canonical(expected as JsonValue);
 }
 
 function canonical(value: JsonValue): string {

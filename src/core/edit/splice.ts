@@ -28,6 +28,21 @@ export function setPair(text: string, map: YAMLMap, key: string, valueText: stri
   return insertFirstPair(text, map, `${formatKey(key)}: ${valueText}`);
 }
 
+/** Inserts `key: value` right after the pair `afterKey` (a scalar-valued entry), else as the first entry. */
+export function insertPairAfter(text: string, map: YAMLMap, afterKey: string | undefined, key: string, valueText: string): string {
+  const entry = `${formatKey(key)}: ${valueText}`;
+  const pair = afterKey === undefined ? undefined : findPair(map, afterKey);
+  if (!pair) return insertFirstPair(text, map, entry);
+  const end = (pair.value as Node | null)?.range?.[1] ?? fail('value without a source range');
+  if (map.flow) return text.slice(0, end) + `, ${entry}` + text.slice(end);
+  const keyStart = (pair.key as Node).range?.[0] ?? fail('key without a source range');
+  const indent = keyStart - text.lastIndexOf('\n', keyStart - 1) - 1;
+  const newline = text.indexOf('\n', end);
+  const at = newline === -1 ? text.length : newline + 1;
+  const lead = newline === -1 ? '\n' : '';
+  return text.slice(0, at) + `${lead}${' '.repeat(indent)}${entry}\n` + text.slice(at);
+}
+
 function insertFirstPair(text: string, map: YAMLMap, entry: string): string {
   const first = map.items[0];
   if (!first) {
