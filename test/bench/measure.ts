@@ -54,13 +54,19 @@ function collect(): void {
   if (gc) for (let i = 0; i < 3; i++) gc();
 }
 
-/** Heap retained by what `load` returns: heapUsed after full GCs, minus before. */
+/** What a heap figure counts: the JS heap plus ArrayBuffer contents (typed arrays live outside the heap). */
+function used(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Memory retained by what `load` returns: heap and ArrayBuffers after full GCs, minus before. */
 export async function retainedHeap<T>(load: () => Promise<T>): Promise<{ value: T; bytes: number }> {
   await settle();
   collect();
-  const before = process.memoryUsage().heapUsed;
+  const before = used();
   const value = await load();
   await settle();
   collect();
-  return { value, bytes: process.memoryUsage().heapUsed - before };
+  return { value, bytes: used() - before };
 }

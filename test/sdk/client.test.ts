@@ -132,6 +132,19 @@ describe('metrics', () => {
     expect(text).toMatch(/^flagops_bundle_age_seconds\{environment="production"\} \d+(\.\d+)?$/m);
     expect(text).toContain('# TYPE flagops_evaluations_total counter');
   });
+
+  it('keeps counting across bundle swaps and before the first bundle', async () => {
+    const source = new MemorySource();
+    const { client } = testClient({ source, timeout: 50 });
+    expect(await client.ready()).toBe(false);
+    client.isEnabled('maintenance-mode', {});
+    await source.update(V1);
+    client.isEnabled('maintenance-mode', {});
+    client.isEnabled('maintenance-mode', {});
+    await source.update(V2);
+    client.isEnabled('maintenance-mode', {});
+    expect(client.metrics().evaluations).toEqual({ 'maintenance-mode': { '(default)': 1, off: 2, on: 1 } });
+  });
 });
 
 describe('events', () => {

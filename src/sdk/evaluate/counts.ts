@@ -3,34 +3,43 @@ import type { PreparedFlag } from './model.js';
 /** Callers may ask for keys that are not flags; cap them so counting stays bounded. */
 const MAX_UNKNOWN_KEYS = 10_000;
 const WRAP = 0xffffffff;
+/** Slots per flag at most: three variations and the caller's default; more variations count aside. */
+const MAX_STRIDE = 4;
 
 /**
- * Evaluation counts per flag × variation, cheap enough to leave on: each flag owns a run of
- * slots in one typed array (one per variation, then one for "the caller's default"), and
- * counting is an increment. Names are attached only when the counts are read.
+ * Evaluation counts per flag × variation, cheap enough to leave on: flag i owns `stride` slots of
+ * one typed array at `i × stride` (its first variations, then "the caller's default"), so
+ * counting is an increment at a computed index, with no lookup. Variations past the stride (flags
+ * with many) count in a small array of their own. Names are attached only when counts are read.
  */
 export class EvaluationCounts {
-  /** Flag index → its first slot; entry n is the total, so flag i's default slot is `bases[i + 1] - 1`. */
-  readonly #bases: Uint32Array;
+  readonly #stride: number;
   readonly #counts: Uint32Array;
   /** Whole multiples of 2^32 per slot, for a count that outgrew 32 bits. */
   readonly #carries = new Map<number, number>();
+  /** Flag index → counts of its variations from `stride - 1` on. */
+  readonly #wide = new Map<number, Float64Array>();
   readonly #unknown = new Map<string, number>();
 
   constructor(flags: readonly PreparedFlag[]) {
-    this.#bases = new Uint32Array(flags.length + 1);
-    for (let i = 0; i < flags.length; i++) this.#bases[i + 1] = this.#bases[i]! + flags[i]!.names.length + 1;
-    this.#counts = new Uint32Array(this.#bases[flags.length]!);
+    const most = flags.reduce((n, flag) => Math.max(n, flag.names.length), 0);
+    this.#stride = Math.min(most + 1, MAX_STRIDE);
+    this.#counts = new Uint32Array(flags.length * this.#stride);
+    flags.forEach((flag, i) => {
+      if (flag.names.length >= this.#stride) this.#wide.set(i, new Float64Array(flag.names.length - this.#stride + 1));
+    });
   }
 
   /** Flag `flag` served its variation `variation`. */
   served(flag: number, variation: number): void {
-    this.#add(this.#bases[flag]! + variation);
+    const stride = this.#stride;
+    if (variation < stride - 1) this.#add(flag * stride + variation);
+    else this.#wide.get(flag)![variation - stride + 1]! += 1;
   }
 
   /** Flag `flag` answered the caller's default (type mismatch, a context that broke evaluation). */
   defaulted(flag: number): void {
-    this.#add(this.#bases[flag + 1]! - 1);
+    this.#add(flag * this.#stride + this.#stride - 1);
   }
 
   /** A key the bundle does not have. */
@@ -41,21 +50,28 @@ export class EvaluationCounts {
   }
 
   #add(slot: number): void {
-    // The array wraps to 0 past 2^32 - 1; the lost 2^32 is kept aside.
     const n = this.#counts[slot]!;
     this.#counts[slot] = n + 1;
+    // The array wraps to 0 past 2^32 - 1; the lost 2^32 is kept aside.
     if (n === WRAP) this.#carries.set(slot, (this.#carries.get(slot) ?? 0) + 1);
+  }
+
+  #slot(slot: number): number {
+    return this.#counts[slot]! + (this.#carries.get(slot) ?? 0) * 2 ** 32;
   }
 
   /** Calls `visit` for every non-zero count; `variation` is undefined for the caller's default. */
   read(keys: Iterable<[string, number]>, flags: readonly PreparedFlag[], visit: (flag: string, variation: string | undefined, n: number) => void): void {
+    const stride = this.#stride;
     for (const [key, i] of keys) {
       const names = flags[i]!.names;
-      const base = this.#bases[i]!;
-      for (let v = 0; v <= names.length; v++) {
-        const n = this.#counts[base + v]! + (this.#carries.get(base + v) ?? 0) * 2 ** 32;
+      const wide = this.#wide.get(i);
+      for (let v = 0; v < names.length; v++) {
+        const n = v < stride - 1 ? this.#slot(i * stride + v) : wide![v - stride + 1]!;
         if (n > 0) visit(key, names[v], n);
       }
+      const defaults = this.#slot(i * stride + stride - 1);
+      if (defaults > 0) visit(key, undefined, defaults);
     }
     for (const [key, n] of this.#unknown) visit(key, undefined, n);
   }

@@ -1,5 +1,7 @@
+import { generateKeyPair, signPayload } from '../../../src/core/sign.js';
 import type { BundlePayload, CompiledFlag } from '../../../src/sdk/bundle/types.js';
 import { createEvaluator } from '../../../src/sdk/evaluate/index.js';
+import { createClient } from '../../../src/sdk/index.js';
 import type { FlagSpec } from '../specs.js';
 import type { Subject } from './types.js';
 
@@ -23,17 +25,17 @@ function compile(spec: FlagSpec): CompiledFlag {
   }
 }
 
-function serialize(flags: FlagSpec[]): string {
-  const payload: BundlePayload = { format: 1, environment: 'production', version: 1, issuedAt: '', expiresAt: '', source: 'bench',
+function payloadOf(flags: FlagSpec[]): BundlePayload {
+  return { format: 1, environment: 'production', version: 1, issuedAt: '2026-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', source: 'bench',
     flags: Object.fromEntries(flags.map((spec) => [spec.key, compile(spec)])), segments: {} };
-  return JSON.stringify(payload);
 }
 
 const defaultOf = (spec: FlagSpec) => (spec.shape === 'experiment' ? '' : false);
 
-function subject(name: string, note: string, path: 'evaluate' | 'value'): Subject {
+function evaluatorSubject(name: string, note: string, path: 'evaluate' | 'value'): Subject {
   return {
-    name, note, serialize,
+    name, note,
+    serialize: (flags) => JSON.stringify(payloadOf(flags)),
     async load(text) {
       const evaluator = createEvaluator(JSON.parse(text));
       return {
@@ -47,5 +49,31 @@ function subject(name: string, note: string, path: 'evaluate' | 'value'): Subjec
   };
 }
 
-export const flagopsEvaluate = subject('flagops evaluate', 'evaluate(key, ctx, default): Resolution with reason', 'evaluate');
-export const flagopsValue = subject('flagops value', 'value(key, ctx, default)', 'value');
+const signingKey = generateKeyPair();
+export const signingPub = signingKey.publicKey;
+const silent = { warn() {} };
+
+/** The product path: a signed envelope verified and loaded by `createClient`, counters on (they always are). */
+function clientSubject(name: string, note: string, path: 'evaluate' | 'isEnabled'): Subject {
+  return {
+    name, note,
+    serialize: (flags) => JSON.stringify(signPayload(payloadOf(flags), signingKey.privateKeyPem)),
+    async load(text) {
+      const client = createClient({ source: text, environment: 'production', keys: [{ publicKey: signingKey.publicKey }], logger: silent });
+      if (!(await client.ready())) throw new Error(`the flagops client did not load the bench bundle: ${client.status().lastError?.message}`);
+      return {
+        contexts: (contexts) => contexts,
+        evaluate: path === 'evaluate'
+          ? (spec, context) => client.evaluate(spec.key, context as Record<string, unknown>, defaultOf(spec))
+          : (spec, context) => spec.shape === 'experiment'
+            ? client.variation(spec.key, context as Record<string, unknown>, '')
+            : client.isEnabled(spec.key, context as Record<string, unknown>),
+        close: () => client.close(),
+      };
+    },
+  };
+}
+
+export const flagopsClientEvaluate = clientSubject('flagops client.evaluate', 'createClient from a signed in-memory envelope; evaluate(key, ctx, default) → Resolution; counters on', 'evaluate');
+export const flagopsClientIsEnabled = clientSubject('flagops client.isEnabled', 'the same client; isEnabled / variation (experiment); counters on', 'isEnabled');
+export const flagopsEvaluator = evaluatorSubject('flagops evaluator', 'createEvaluator(payload).evaluate: the evaluator alone, no verification, no counters', 'evaluate');
