@@ -14,6 +14,8 @@ describe('flags ramp / kill / publish / log (the real bin)', () => {
     expect(dry.exitCode, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('+    default: { rollout: { on: 25 }, bucketBy: accountId }');
     expect(dry.stdout).toContain('dry run: +20% of buckets: from 5% to 25% of accounts');
+    expect(dry.stdout).toContain('+    expect: { on: 25, off: 75 }');
+    expect(dry.stdout).toContain('  spec flags/tests/billing.yaml:33:5 "about 25% of accounts get the new PDF engine": on 5% → 25%, off 95% → 75%');
 
     const pr = await runFlags(['ramp', 'new-pdf-engine', '25'], { cwd: repo.dir, env: githubEnv(gh) });
     expect(pr.exitCode, pr.stderr).toBe(0);
