@@ -178,6 +178,9 @@ export function isGeneratedText(text: string): boolean {
   return GENERATED.test(text.slice(0, 300).split('\n')[0] ?? '');
 }
 
+// The order `localeCompare` gives, without building a collator per comparison.
+const collator = new Intl.Collator();
+
 function byPlace(a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
+  return (a.file === b.file ? 0 : collator.compare(a.file, b.file)) || a.line - b.line || a.col - b.col;
 }

@@ -68,7 +68,7 @@ function chainStart(tokens: Tokens, at: number): 'call' | 'none' | undefined {
   const { kinds } = tokens;
   let i = at;
   for (;;) {
-    if (kinds[i] === K.CloseParenToken) return kinds[tokens.opens.get(i)! - 1] === K.NewKeyword ? 'none' : 'call';
+    if (kinds[i] === K.CloseParenToken) return kinds[tokens.opens[i]! - 1] === K.NewKeyword ? 'none' : 'call';
     if (!isName(kinds[i]) && kinds[i] !== K.PrivateIdentifier) return undefined;
     if (!isDot(kinds[i - 1])) return kinds[i - 1] === K.NewKeyword ? 'none' : 'call';
     i -= 2;
@@ -76,7 +76,7 @@ function chainStart(tokens: Tokens, at: number): 'call' | 'none' | undefined {
 }
 
 function closing(tokens: Tokens, open: number): number {
-  for (let i = open + 1; i < tokens.kinds.length; i++) if (tokens.opens.get(i) === open) return i;
+  for (let i = open + 1; i < tokens.kinds.length; i++) if (tokens.opens[i] === open) return i;
   return tokens.kinds.length;
 }
 
@@ -132,10 +132,10 @@ function everyMentionExplained(tokens: Tokens, name: string, uses: Set<number>, 
 
 /** `import a, { b as c } from './m'` and `import * as d from './m'` at the top level; nothing else. */
 function topLevelImports(tokens: Tokens, wanted: Set<string>): Map<string, ImportBinding & { at: number }> {
-  const { kinds, values, depths } = tokens;
+  const { kinds, values } = tokens;
   const found = new Map<string, ImportBinding & { at: number }>();
-  for (let i = 0; i < kinds.length; i++) {
-    if (kinds[i] !== K.ImportKeyword || depths[i] !== 0 || kinds[i + 1] === K.OpenParenToken || kinds[i + 1] === K.DotToken) continue;
+  for (const i of tokens.topImports) {
+    if (kinds[i + 1] === K.OpenParenToken || kinds[i + 1] === K.DotToken) continue;
     const clause = importClause(tokens, i + 1);
     if (!clause) continue;
     for (const local of clause.locals) {

@@ -9,10 +9,10 @@ export interface Tokens {
   starts: number[];
   /** Identifier names and literal values; '' for everything else. */
   values: string[];
-  /** For a `)`, the index of its `(`. */
-  opens: Map<number, number>;
-  /** How many `{` (or template substitutions) are open at each token: 0 at the top level. */
-  depths: number[];
+  /** For a `)`, the index of its `(` (holes elsewhere). */
+  opens: number[];
+  /** Indices of `import` keywords outside any braces: where import declarations may start. */
+  topImports: number[];
 }
 
 /** Identifiers and keywords: anything that may name a property or, contextually, a binding. */
@@ -44,7 +44,7 @@ const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVarian
 export function tokenize(text: string): Tokens | undefined {
   failed = false;
   scanner.setText(text);
-  const tokens: Tokens = { text, kinds: [], starts: [], values: [], opens: new Map(), depths: [] };
+  const tokens: Tokens = { text, kinds: [], starts: [], values: [], opens: [], topImports: [] };
   const { kinds, opens } = tokens;
   const parens: number[] = [];
   const braces: boolean[] = [];
@@ -53,7 +53,6 @@ export function tokenize(text: string): Tokens | undefined {
   const closes = new Map<number, boolean | undefined>();
   for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
     const index = kinds.length;
-    const depth = braces.length;
     if (kind === K.SlashToken || kind === K.SlashEqualsToken) {
       const regex = kinds[index - 1] === K.CloseParenToken ? closes.get(index - 1) : startsRegex(kinds[index - 1]);
       if (regex === undefined) return undefined;
@@ -70,13 +69,14 @@ export function tokenize(text: string): Tokens | undefined {
     } else if (kind === K.CloseParenToken) {
       const open = parens.pop();
       if (open === undefined) return undefined;
-      opens.set(index, open);
+      opens[index] = open;
       const before = kinds[open - 1];
       closes.set(index, before === K.AwaitKeyword ? undefined : before !== undefined && CONTROL.has(before));
+    } else if (kind === K.ImportKeyword && braces.length === 0) {
+      tokens.topImports.push(index);
     }
     kinds.push(kind);
     tokens.starts.push(scanner.getTokenStart());
-    tokens.depths.push(depth);
     tokens.values.push(hasValue(kind) ? scanner.getTokenValue() : '');
   }
   return failed || braces.length > 0 || parens.length > 0 ? undefined : tokens;
