@@ -17,6 +17,7 @@ export { lintProject, sortDiagnostics, RULES, type LintOptions, type LintRule, t
 export { checkSchema, validateAgainst, SCHEMAS, type SchemaName } from './core/schema.js';
 export { lintDir, type LintResult } from './io/lint.js';
 export { setRollout, setKilled, type FlagEdit, type RampEdit, type RampOptions } from './core/edit/index.js';
+export { updateDistributionSpecs, defaultShares, type Shares, type SpecFileEdit, type DistributionUpdate, type DistributionSkip } from './core/edit/index.js';
 export { diffFlag, flagDetectors, environmentDetectors, type Change, type ChangeKind, type FlagDetector, type EnvironmentDetector } from './core/diff.js';
 export { openRepo, type Repo, type FileUpdate, type PushResult } from './git/repo.js';
 export { createForge, type Forge, type PullRequest, type AutoMergeResult } from './git/forge.js';

@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { DEFAULT_TOLERANCE } from '../spec-tests/run-distribution.js';
 import type { JsonValue } from '../types.js';
 import { holdsValue } from './flag-text.js';
 import { renamePercents } from './percent-text.js';
@@ -50,8 +51,6 @@ interface DistributionValue {
   expect: Shares;
   tolerance?: number;
 }
-
-const DEFAULT_TOLERANCE = 1;
 
 /**
  * Keeps the distribution specs of `flagKey` in `env` in step with a rollout change from
