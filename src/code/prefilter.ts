@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { walkGlobs } from './walk.js';
 
 /** A code file read once and shared by the prefilter, the parser and the codemod. */
 export interface CodeFile {
@@ -24,7 +25,7 @@ const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 
 /** Every file the config's globs select, sorted; only the code extensions count. */
 export async function listCodeFiles(cwd: string, include: string[], exclude: string[]): Promise<string[]> {
-  const found = await glob(include, { cwd, ignore: exclude, onlyFiles: true, dot: false });
+  const found = walkGlobs(cwd, include, exclude) ?? (await glob(include, { cwd, ignore: exclude, onlyFiles: true, dot: false }));
   return found.filter((f) => CODE_FILE.test(f) && !DECLARATION_FILE.test(f)).sort();
 }
 
