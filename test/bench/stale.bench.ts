@@ -2,7 +2,8 @@
  * Reference scan speed: a generated codebase of 5,000 TypeScript files (≥ 500,000 lines, 3% of
  * files reading flags, literally or through imported constants) scanned by `findReferences`,
  * against `grep -rn` for the key names over the same tree and against parsing every file with
- * ts-morph. Goal: within 3× of grep, with AST-exact results.
+ * ts-morph. Goal: within 3× of grep, with AST-exact results: the scan must find exactly the
+ * references the generator wrote. ts-morph's module load is measured apart and not included.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -140,6 +141,9 @@ export async function run(): Promise<void> {
     const scans = [];
     const grepCpu: number[] = [];
     const scanCpu: number[] = [];
+    // The first scan in a process pays for compiling the scanner, as a one-shot `flags stale` does.
+    const cold = await timeAsync(() => findReferences({ cwd: root, code }));
+    await findReferences({ cwd: root, code });
     // Interleaved, so a busy machine weighs on both alike.
     for (let r = 0; r < RUNS; r++) {
       greps.push(time(() => spawnSync('grep', grepArgs, { cwd: root, maxBuffer: 1 << 28 })));
@@ -163,12 +167,13 @@ export async function run(): Promise<void> {
     const stages = Object.entries(report.stats.stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`).join(', ');
     console.log(`codebase: ${FILES + 2} files, ${lines.toLocaleString('en')} lines, ${readers} files read flags`);
     console.log(`grep -rn (50 keys, median of 7):  ${grepMs.toFixed(0)} ms, ${grepHits} matching lines (includes the constants file, misses nothing a text match can see)`);
-    console.log(`findReferences (median of 7):    ${scanMs.toFixed(0)} ms (first run ${scans[0]!.ms.toFixed(0)} ms), ${report.references.length} references, ${report.dynamic.length} dynamic; ${report.stats.candidates} candidates, ${report.stats.parsed} files parsed`);
+    console.log(`findReferences (median of 7):    ${scanMs.toFixed(0)} ms after one warm-up run, ${report.references.length} references, ${report.dynamic.length} dynamic; ${report.stats.candidates} candidates, ${report.stats.parsed} files parsed`);
+    console.log(`  first run in the process:     ${cold.ms.toFixed(0)} ms (stages ${Object.entries(cold.value.stats.stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`).join(', ')})`);
     console.log(`  stages (last run, ms):        ${stages}; every run: ${scans.map((s) => s.ms.toFixed(0)).join(", ")}`);
     console.log(`  exactness vs the generator:   recall ${(hits / expected.size * 100).toFixed(1)}%, precision ${(hits / Math.max(found.size, 1) * 100).toFixed(1)}% (${expected.size} written)`);
     console.log(`ts-morph module load:            ${tsMorphLoadMs().toFixed(0)} ms once per process, NOT included above (loaded before the timed runs)`);
     console.log(`ts-morph parse of every file:    ${parseAll.ms.toFixed(0)} ms (${parseAll.value} files)`);
-    console.log(`ratio scan / grep:  ${(scanMs / grepMs).toFixed(2)}× wall clock (goal ≤ 3×); CPU time ${median(scanCpu).toFixed(0)} / ${median(grepCpu).toFixed(0)} ms = ${(median(scanCpu) / median(grepCpu)).toFixed(2)}× (less sensitive to a busy machine)`);
+    console.log(`ratio scan / grep:  ${(scanMs / grepMs).toFixed(2)}× wall clock (goal ≤ 3×); CPU time ${median(scanCpu).toFixed(0)} / ${median(grepCpu).toFixed(0)} ms = ${(median(scanCpu) / median(grepCpu)).toFixed(2)}× (less sensitive to a busy machine); first run ${(cold.ms / grepMs).toFixed(2)}×`);
     console.log(`ratio parse-all / scan: ${(parseAll.ms / scanMs).toFixed(1)}× faster than parsing everything`);
   } finally {
     if (!process.env.KEEP_BENCH) await rm(root, { recursive: true, force: true }); else console.log(root);
