@@ -3,62 +3,33 @@
  * the five example flags over 100,000 generated contexts, a random flag out of 10,000, and the
  * memory retained after loading 10,000 flags (median of several loads). flagops is measured
  * three ways: the client users hold (`createClient` on a signed envelope, counters on) through
- * `evaluate` and through `isEnabled`/`variation`, and the evaluator alone.
+ * `evaluate` and through `isEnabled`/`variation`, and the evaluator alone. Each subject runs in
+ * its own process (see evaluate-subject.ts).
  */
-import { median, retainedHeap, timePerEvaluation } from './measure.js';
-import { featurevisor } from './peers/featurevisor.js';
-import { flagd } from './peers/flagd.js';
-import { flagopsClientEvaluate, flagopsClientIsEnabled, flagopsEvaluator } from './peers/flagops.js';
-import { growthbook } from './peers/growthbook.js';
-import { launchdarkly } from './peers/launchdarkly.js';
-import type { Loaded, Subject } from './peers/types.js';
-import { unleash } from './peers/unleash.js';
-import { EXAMPLE_FLAGS, type FlagSpec, generateContexts, generateFlags, random } from './specs.js';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { CONTEXTS, type Figures, HEAP_RUNS, MANY } from './evaluate-subject.js';
+import { CLOCK } from './measure.js';
+import { OURS, PEERS } from './peers/index.js';
+import type { Subject } from './peers/types.js';
 
-const CONTEXTS = 100_000;
-const MANY = 10_000;
-const HEAP_RUNS = 3;
-const OURS: Subject[] = [flagopsClientEvaluate, flagopsClientIsEnabled, flagopsEvaluator];
-const PEERS: Subject[] = [flagd, growthbook, featurevisor, launchdarkly, unleash];
-/** Subjects that load exactly what another one does: their heap is not measured again. */
-const SAME_HEAP = new Set<Subject>([flagopsClientIsEnabled]);
+const exec = promisify(execFile);
+const CHILD = fileURLToPath(new URL('./evaluate-subject.ts', import.meta.url));
 
-interface Row { subject: Subject; five: number; many: number; heap: number | undefined }
+interface Row extends Figures { subject: Subject }
 
-/** Loads 10,000 flags from the native document (made inside the measurement, so an SDK keeping the text pays for it). */
-async function loadMany(subject: Subject, many: FlagSpec[]): Promise<{ loaded: Loaded; heap: number | undefined }> {
-  if (SAME_HEAP.has(subject)) return { loaded: await subject.load(subject.serialize(many)), heap: undefined };
-  const samples: number[] = [];
-  let loaded: Loaded | undefined;
-  for (let run = 0; run < HEAP_RUNS; run++) {
-    await loaded?.close();
-    loaded = undefined;
-    const { value, bytes } = await retainedHeap(() => subject.load(subject.serialize(many)));
-    loaded = value;
-    samples.push(bytes);
-  }
-  return { loaded: loaded!, heap: median(samples) };
-}
-
-async function measure(subject: Subject, contexts: ReturnType<typeof generateContexts>, many: FlagSpec[], picks: FlagSpec[]): Promise<Row> {
-  const small = await subject.load(subject.serialize(EXAMPLE_FLAGS));
-  const five = await timePerEvaluation(small.evaluate, EXAMPLE_FLAGS, small.contexts(contexts));
-  await small.close();
-  const { loaded: big, heap } = await loadMany(subject, many);
-  const manyNs = await timePerEvaluation(big.evaluate, picks, big.contexts(contexts), { paired: true });
-  await big.close();
-  return { subject, five, many: manyNs, heap };
+async function measureApart(subject: Subject): Promise<Row> {
+  const { stdout } = await exec(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, subject.name], { maxBuffer: 1 << 20 });
+  const figures = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Figures;
+  return { subject, ...figures };
 }
 
 export async function run(): Promise<void> {
-  const contexts = generateContexts(CONTEXTS);
-  const many = generateFlags(MANY);
-  const rng = random(3);
-  const picks = contexts.map(() => many[Math.floor(rng() * many.length)] as FlagSpec);
   const rows: Row[] = [];
   for (const subject of [...OURS, ...PEERS]) {
     process.stdout.write(`measuring ${subject.name}…\n`);
-    rows.push(await measure(subject, contexts, many, picks));
+    rows.push(await measureApart(subject));
   }
   print(rows);
 }
@@ -73,7 +44,7 @@ function print(rows: Row[]): void {
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const line of lines) console.log(format(line));
-  console.log(`\npeer ÷ client = peer ns / flagops client.evaluate ns (higher is better for flagops). ${CONTEXTS.toLocaleString('en')} contexts, median of 5 rounds after 2 warm-up rounds.`);
+  console.log(`\npeer ÷ client = peer ns / flagops client.evaluate ns (higher is better for flagops). ${CONTEXTS.toLocaleString('en')} contexts, median of 5 rounds after 2 warm-up rounds, each SDK in a fresh process; ${CLOCK === 'cpu' ? 'process CPU time (BENCH_CLOCK=wall for wall time)' : 'wall time'}.`);
   console.log(`heap = JS heap + ArrayBuffers retained after loading ${MANY.toLocaleString('en')} flags from the SDK's native document, after full GCs; median of ${HEAP_RUNS} loads. flagops prepares every flag at load (nothing is deferred to the first evaluation).`);
   summarize(rows);
   for (const r of rows) console.log(`- ${r.subject.name}: ${r.subject.note}`);
@@ -86,9 +57,9 @@ function summarize(rows: Row[]): void {
   for (const [key, label] of [['five', '5 flags'], ['many', '1 of 10k']] as const) {
     const peer = best(key);
     const ratios = ours.map((r) => `${r.subject.name} ${(peer[key] / r[key]).toFixed(1)}×`).join(', ');
-    console.log(`\nfastest peer (${label}): ${peer.subject.name} ${peer[key].toFixed(0)} ns; flagops is faster by ${ratios} (goal ≥ 3×)`);
+    console.log(`\nfastest peer (${label}): ${peer.subject.name} ${peer[key].toFixed(0)} ns; faster by: ${ratios} (goal ≥ 3×)`);
   }
   const lean = best('heap');
   const heaps = ours.filter((r) => r.heap !== undefined).map((r) => `${r.subject.name} ${mb(r.heap)} MB (${(r.heap! / lean.heap!).toFixed(2)}×)`).join(', ');
-  console.log(`leanest peer: ${lean.subject.name} ${mb(lean.heap)} MB; flagops ${heaps} (goal ≤ 1×)\n`);
+  console.log(`\nleanest peer: ${lean.subject.name} ${mb(lean.heap)} MB; ${heaps} (goal ≤ 1×)\n`);
 }

@@ -3,43 +3,46 @@ import type { PreparedFlag } from './model.js';
 /** Callers may ask for keys that are not flags; cap them so counting stays bounded. */
 const MAX_UNKNOWN_KEYS = 10_000;
 const WRAP = 0xffffffff;
-/** Slots per flag at most: three variations and the caller's default; more variations count aside. */
+/** Slots per flag at most; variations past them count aside. */
 const MAX_STRIDE = 4;
 
 /**
  * Evaluation counts per flag × variation, cheap enough to leave on: flag i owns `stride` slots of
- * one typed array at `i × stride` (its first variations, then "the caller's default"), so
- * counting is an increment at a computed index, with no lookup. Variations past the stride (flags
- * with many) count in a small array of their own. Names are attached only when counts are read.
+ * one typed array at `i × stride`, one per variation, so counting is an increment at a computed
+ * index, with no lookup. Variations past the stride (flags with many) count in a small array of
+ * their own, and answers of the caller's default (errors) in a map. Names are attached only when
+ * counts are read.
  */
 export class EvaluationCounts {
   readonly #stride: number;
   readonly #counts: Uint32Array;
   /** Whole multiples of 2^32 per slot, for a count that outgrew 32 bits. */
   readonly #carries = new Map<number, number>();
-  /** Flag index → counts of its variations from `stride - 1` on. */
+  /** Flag index → counts of its variations from `stride` on. */
   readonly #wide = new Map<number, Float64Array>();
+  /** Flag index → answers of the caller's default. */
+  readonly #defaults = new Map<number, number>();
   readonly #unknown = new Map<string, number>();
 
   constructor(flags: readonly PreparedFlag[]) {
     const most = flags.reduce((n, flag) => Math.max(n, flag.names.length), 0);
-    this.#stride = Math.min(most + 1, MAX_STRIDE);
+    this.#stride = Math.max(1, Math.min(most, MAX_STRIDE));
     this.#counts = new Uint32Array(flags.length * this.#stride);
     flags.forEach((flag, i) => {
-      if (flag.names.length >= this.#stride) this.#wide.set(i, new Float64Array(flag.names.length - this.#stride + 1));
+      if (flag.names.length > this.#stride) this.#wide.set(i, new Float64Array(flag.names.length - this.#stride));
     });
   }
 
   /** Flag `flag` served its variation `variation`. */
   served(flag: number, variation: number): void {
     const stride = this.#stride;
-    if (variation < stride - 1) this.#add(flag * stride + variation);
-    else this.#wide.get(flag)![variation - stride + 1]! += 1;
+    if (variation < stride) this.#add(flag * stride + variation);
+    else this.#wide.get(flag)![variation - stride]! += 1;
   }
 
   /** Flag `flag` answered the caller's default (type mismatch, a context that broke evaluation). */
   defaulted(flag: number): void {
-    this.#add(flag * this.#stride + this.#stride - 1);
+    this.#defaults.set(flag, (this.#defaults.get(flag) ?? 0) + 1);
   }
 
   /** A key the bundle does not have. */
@@ -67,11 +70,11 @@ export class EvaluationCounts {
       const names = flags[i]!.names;
       const wide = this.#wide.get(i);
       for (let v = 0; v < names.length; v++) {
-        const n = v < stride - 1 ? this.#slot(i * stride + v) : wide![v - stride + 1]!;
+        const n = v < stride ? this.#slot(i * stride + v) : wide![v - stride]!;
         if (n > 0) visit(key, names[v], n);
       }
-      const defaults = this.#slot(i * stride + stride - 1);
-      if (defaults > 0) visit(key, undefined, defaults);
+      const defaults = this.#defaults.get(i);
+      if (defaults !== undefined) visit(key, undefined, defaults);
     }
     for (const [key, n] of this.#unknown) visit(key, undefined, n);
   }

@@ -25,7 +25,7 @@ export function lastServed(): number {
 
 export function resolveFlag(flag: PreparedFlag, context: object, depth: number): Resolution {
   const gate = flag.prerequisites;
-  if (gate !== null && !prerequisitesHold(gate.required, context, depth)) {
+  if (gate != null && !prerequisitesHold(gate.required, context, depth)) {
     served = gate.kill;
     return gate.failed;
   }

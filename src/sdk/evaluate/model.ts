@@ -35,8 +35,7 @@ export class PreparedServe implements HashState {
     /** A split's answer when the bucketBy attribute is missing or empty. */
     readonly missing: Resolution | null = null,
     readonly h = 0,
-    readonly k = 0,
-    readonly n = 0,
+    readonly tail = 0,
     readonly len = 0,
   ) {}
 }
@@ -72,8 +71,11 @@ export interface PreparedFlag {
    * its value's type is the flag's (one type for all variations).
    */
   readonly safe: Resolution;
-  /** Filled once every flag is prepared, so prerequisites point at flags directly. */
-  prerequisites: PrerequisiteGate | null;
+  /**
+   * Only on flags that have prerequisites (the others save the field); filled once every flag is
+   * prepared, so prerequisites point at flags directly.
+   */
+  prerequisites?: PrerequisiteGate | null;
   /** First rule; null when there are none (or the flag is killed). */
   readonly rules: PreparedRule | null;
   /** The default serve; a killed flag's serves its KILLED result. */

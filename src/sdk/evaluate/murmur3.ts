@@ -7,11 +7,11 @@
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 
-/** The hash state after some bytes: full blocks mixed into `h`, up to 3 pending bytes in `k`. */
+/** The hash state after some bytes: full blocks mixed into `h`, then the bytes not yet mixed. */
 export interface HashState {
   readonly h: number;
-  readonly k: number;
-  readonly n: number;
+  /** Up to 3 pending bytes (low 24 bits) and their count (bits 24 and 25): one field, not two. */
+  readonly tail: number;
   readonly len: number;
 }
 
@@ -87,7 +87,7 @@ function feedUtf8(text: string, i: number): void {
 
 /** Hashes `text` as if appended to the bytes `state` has seen; returns the unsigned 32-bit hash. */
 export function hashFrom(state: HashState, text: string): number {
-  let h = state.h, k = state.k, n = state.n;
+  let h = state.h, k = state.tail & 0xffffff, n = state.tail >>> 24;
   const end = text.length;
   let i = 0;
   // ASCII fast path: one byte per code unit.
@@ -111,7 +111,7 @@ export function hashFrom(state: HashState, text: string): number {
 export function hashState(text: string, seed = 0): HashState {
   sh = seed | 0; sk = 0; sn = 0; slen = 0;
   feedUtf8(text, 0);
-  return { h: sh, k: sk, n: sn, len: slen };
+  return { h: sh, tail: sk | (sn << 24), len: slen };
 }
 
 /**
@@ -119,5 +119,5 @@ export function hashState(text: string, seed = 0): HashState {
  * @example murmur3('hello') // 613153351
  */
 export function murmur3(text: string, seed = 0): number {
-  return hashFrom({ h: seed | 0, k: 0, n: 0, len: 0 }, text);
+  return hashFrom({ h: seed | 0, tail: 0, len: 0 }, text);
 }

@@ -52,10 +52,9 @@ function prepareFlag(input: FlagInput): PreparedFlag {
   const safe = pool.get(values[kill], names[kill], killed ? 'KILLED' : 'SPLIT');
   const rules = killed ? null : prepareRules(input, flag.rules, 0);
   const fallback = killed ? pool.fixedServe(safe, kill) : prepareServe(input, flag.default, undefined);
-  const make = (): PreparedFlag => ({ names, safe, prerequisites: null, rules, fallback });
-  if (!killed && flag.prerequisites !== undefined && flag.prerequisites.length > 0) return make();
+  if (!killed && flag.prerequisites !== undefined && flag.prerequisites.length > 0) return { names, safe, rules, fallback, prerequisites: null };
   const id = `f${intern.idOf(names)}|${intern.idOf(safe)}|${intern.idOf(rules)}|${intern.idOf(fallback)}`;
-  return intern.get(id, make);
+  return intern.get(id, (): PreparedFlag => ({ names, safe, rules, fallback }));
 }
 
 /** The rules from `from` on, as a list whose equal tails are shared. */
@@ -86,5 +85,5 @@ function prepareServe(input: FlagInput, serve: CompiledServe, ruleIndex: number 
   // A rule's rollout keeps its ruleIndex, so `explain` can still say which rule matched.
   const missing = pool.get(values[kill], names[kill], 'DEFAULT', ruleIndex, 'TARGETING_KEY_MISSING');
   const salt = prepareSalt(flag.salt ?? input.key);
-  return new PreparedServe(kill, sharedSteps, conditions.path(serve.by), missing, salt.h, salt.k, salt.n, salt.len);
+  return new PreparedServe(kill, sharedSteps, conditions.path(serve.by), missing, salt.h, salt.tail, salt.len);
 }
