@@ -16,12 +16,17 @@ export interface ImportBinding {
 
 /** Tokens after which a bare `name(` is a call, never a declaration. */
 const CALL_CONTEXT = new Set([
-  K.EqualsToken, K.OpenParenToken, K.OpenBracketToken, K.ReturnKeyword, K.ThrowKeyword, K.ExclamationToken,
-  K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, K.QuestionToken, K.ColonToken,
+  K.EqualsToken, K.OpenParenToken, K.OpenBracketToken, K.ReturnKeyword, K.ThrowKeyword,
+  K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, K.ColonToken,
   K.EqualsGreaterThanToken, K.AtToken, K.TemplateHead, K.TemplateMiddle, K.TypeOfKeyword, K.VoidKeyword,
   K.CaseKeyword, K.PlusToken, K.MinusToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken,
   K.EqualsEqualsToken, K.ExclamationEqualsToken, K.BarBarEqualsToken, K.AmpersandAmpersandEqualsToken, K.QuestionQuestionEqualsToken,
 ]);
+/**
+ * After `x?` or `x!` ending a class property, `name(p) {…}` declares a method; elsewhere they
+ * precede calls. A method's parameter is never a literal, so with a literal key it is a call.
+ */
+const CALL_WITH_LITERAL = new Set([K.QuestionToken, K.ExclamationToken]);
 /** Where a class, interface or object member may start: `name(…): T` there declares a method. */
 const MEMBER_START = new Set([K.OpenBraceToken, K.SemicolonToken, K.CloseBraceToken]);
 
@@ -58,6 +63,8 @@ function calleeKind(tokens: Tokens, name: number, open: number): 'call' | 'none'
   const before = kinds[name - 1];
   if (before === K.NewKeyword || before === K.FunctionKeyword) return 'none';
   if (before !== undefined && CALL_CONTEXT.has(before)) return 'call';
+  const literal = kinds[open + 1] === K.StringLiteral || kinds[open + 1] === K.NoSubstitutionTemplateLiteral;
+  if (before !== undefined && CALL_WITH_LITERAL.has(before) && literal) return 'call';
   const after = kinds[closing(tokens, open) + 1];
   if ((before === undefined || MEMBER_START.has(before)) && after === K.ColonToken) return 'none';
   return undefined;
