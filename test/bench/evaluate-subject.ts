@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, retainedHeap, timePerEvaluation } from './measure.js';
-import { SAME_HEAP, subjectNamed } from './peers/index.js';
+import { subjectNamed } from './peers/index.js';
 import type { Loaded, Subject } from './peers/types.js';
 import { EXAMPLE_FLAGS, type FlagSpec, generateContexts, generateFlags, random } from './specs.js';
 
@@ -19,8 +19,8 @@ export interface Figures {
   five: number;
   /** ns per evaluation of a random flag out of MANY. */
   many: number;
-  /** Bytes retained after loading MANY flags; absent when another subject loads the same. */
-  heap?: number;
+  /** Bytes retained after loading MANY flags. */
+  heap: number;
 }
 
 /**
@@ -28,9 +28,8 @@ export interface Figures {
  * text pays for it). A first, unmeasured load leaves out what any first run allocates once
  * (compiled code, inline caches, lazily built module state).
  */
-async function loadMany(subject: Subject, many: FlagSpec[]): Promise<{ loaded: Loaded; heap: number | undefined }> {
+async function loadMany(subject: Subject, many: FlagSpec[]): Promise<{ loaded: Loaded; heap: number }> {
   let loaded: Loaded | undefined = await subject.load(subject.serialize(many));
-  if (SAME_HEAP.has(subject)) return { loaded, heap: undefined };
   const samples: number[] = [];
   for (let run = 0; run < HEAP_RUNS; run++) {
     await loaded?.close();
@@ -53,7 +52,7 @@ export async function measure(subject: Subject): Promise<Figures> {
   const { loaded: big, heap } = await loadMany(subject, many);
   const manyNs = await timePerEvaluation(big.evaluate, picks, big.contexts(contexts), { paired: true });
   await big.close();
-  return heap === undefined ? { five, many: manyNs } : { five, many: manyNs, heap };
+  return { five, many: manyNs, heap };
 }
 
 const name = process.argv[2];

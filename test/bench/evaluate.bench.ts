@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
   print(rows);
 }
 
-const mb = (bytes: number | undefined) => (bytes === undefined ? '(same)' : (bytes / 1e6).toFixed(2));
+const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
 
 function print(rows: Row[]): void {
   const client = rows[0] as Row;
@@ -53,13 +53,13 @@ function print(rows: Row[]): void {
 function summarize(rows: Row[]): void {
   const ours = rows.filter((r) => OURS.includes(r.subject));
   const peers = rows.filter((r) => !OURS.includes(r.subject));
-  const best = (key: 'five' | 'many' | 'heap') => peers.reduce((a, b) => ((b[key] ?? Infinity) < (a[key] ?? Infinity) ? b : a));
+  const best = (key: 'five' | 'many' | 'heap') => peers.reduce((a, b) => (b[key] < a[key] ? b : a));
   for (const [key, label] of [['five', '5 flags'], ['many', '1 of 10k']] as const) {
     const peer = best(key);
     const ratios = ours.map((r) => `${r.subject.name} ${(peer[key] / r[key]).toFixed(1)}×`).join(', ');
     console.log(`\nfastest peer (${label}): ${peer.subject.name} ${peer[key].toFixed(0)} ns; faster by: ${ratios} (goal ≥ 3×)`);
   }
   const lean = best('heap');
-  const heaps = ours.filter((r) => r.heap !== undefined).map((r) => `${r.subject.name} ${mb(r.heap)} MB (${(r.heap! / lean.heap!).toFixed(2)}×)`).join(', ');
+  const heaps = ours.map((r) => `${r.subject.name} ${mb(r.heap)} MB (${(r.heap / lean.heap).toFixed(2)}×)`).join(', ');
   console.log(`\nleanest peer: ${lean.subject.name} ${mb(lean.heap)} MB; ${heaps} (goal ≤ 1×)\n`);
 }

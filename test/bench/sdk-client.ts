@@ -19,6 +19,7 @@ const plain = createClient(options);
 const exposing = createClient({ ...options, onExposure: () => {} });
 await Promise.all([plain.ready(), exposing.ready()]);
 const evaluator = createEvaluator(payload);
+const counting = createEvaluator(payload, { count: true });
 
 const keys = Object.keys(payload.flags);
 const contexts = Array.from({ length: 1024 }, (_, i) => ({ userId: `user-${i}`, accountId: `acct_${i % 50}`, plan: i % 3 ? 'pro' : 'free', country: i % 2 ? 'US' : 'DE' }));
@@ -37,7 +38,9 @@ function measure(name: string, fn: (k: string, c: (typeof contexts)[number]) => 
 
 measure('evaluator.value (no client)', (k, c) => evaluator.value(k, c, false as unknown));
 measure('evaluator.evaluate (no client)', (k, c) => evaluator.evaluate(k, c).value);
+measure('evaluator.evaluate (counting)', (k, c) => counting.evaluate(k, c).value);
 measure('client.evaluate (counters)', (k, c) => plain.evaluate(k, c).value);
+measure('client.isEnabled (counters)', (k, c) => plain.isEnabled(k, c));
 measure('client.variation (counters)', (k, c) => plain.variation(k, c, false as never));
 measure('client.evaluate (counters + exposures)', (k, c) => exposing.evaluate(k, c).value);
 await Promise.all([plain.close(), exposing.close()]);

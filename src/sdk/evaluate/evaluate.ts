@@ -30,7 +30,7 @@ export function resolveFlag(flag: PreparedFlag, context: object, depth: number):
     return gate.failed;
   }
   for (let rule = flag.rules; rule !== null; rule = rule.next) {
-    if (holds(rule.when, context)) return serve(rule.serve, context);
+    if (holds(rule, context)) return serve(rule.serve, context);
   }
   return serve(flag.fallback, context);
 }

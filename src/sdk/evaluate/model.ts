@@ -5,7 +5,7 @@
  */
 import type { AttributePath } from './attribute.js';
 import type { HashState } from './murmur3.js';
-import type { Condition } from './operators.js';
+import { Condition } from './operators.js';
 import type { Resolution } from './types.js';
 
 export interface PreparedSegment {
@@ -40,13 +40,15 @@ export class PreparedServe implements HashState {
   ) {}
 }
 
-/** Rules as a list: a flag's first rule links to the next, and equal tails are shared. */
-export interface PreparedRule {
-  /** The rule's conditions as one (an `all` condition when there are several). */
-  readonly when: Condition;
-  readonly serve: PreparedServe;
-  readonly name: string | undefined;
-  readonly next: PreparedRule | null;
+/**
+ * A rule is the condition that must hold for it (an `all` of its conditions when there are
+ * several), inlined into the rule itself: one object and one pointer hop less per rule. Rules form
+ * a list, a flag's first rule linking to the next, and equal tails are shared.
+ */
+export class PreparedRule extends Condition {
+  constructor(when: Condition, readonly serve: PreparedServe, readonly name: string | undefined, readonly next: PreparedRule | null) {
+    super(when.path, when.op, when.negate, when.operand);
+  }
 }
 
 export interface PreparedPrerequisite {

@@ -1,7 +1,7 @@
 import type { BundlePayload, CompiledFlag, CompiledRule, CompiledServe } from '../bundle/types.js';
 import { prepareSalt } from './bucket.js';
 import { Interner } from './intern.js';
-import { type PreparedBundle, type PreparedFlag, type PreparedRule, PreparedServe } from './model.js';
+import { type PreparedBundle, type PreparedFlag, PreparedRule, PreparedServe } from './model.js';
 import { ConditionTable } from './prepare-conditions.js';
 import { deepFreeze, ResultPool } from './results.js';
 import type { Resolution } from './types.js';
@@ -67,7 +67,7 @@ function prepareRules(input: FlagInput, rules: readonly CompiledRule[], from: nu
   const serve = prepareServe(input, rule.serve, from);
   const name = intern.string(rule.name);
   const id = `u${intern.idOf(when)}|${intern.idOf(serve)}|${intern.idOf(next)}|${name === undefined ? '' : JSON.stringify(name)}`;
-  return intern.get(id, () => ({ when, serve, name, next }));
+  return intern.get(id, () => new PreparedRule(when, serve, name, next));
 }
 
 function prepareServe(input: FlagInput, serve: CompiledServe, ruleIndex: number | undefined): PreparedServe {

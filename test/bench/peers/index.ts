@@ -9,8 +9,6 @@ import { unleash } from './unleash.js';
 /** flagops three ways: the client users hold, through `evaluate` and `isEnabled`, and the evaluator alone. */
 export const OURS: Subject[] = [flagopsClientEvaluate, flagopsClientIsEnabled, flagopsEvaluator];
 export const PEERS: Subject[] = [flagd, growthbook, featurevisor, launchdarkly, unleash];
-/** Subjects that load exactly what another one does: their heap is not measured again. */
-export const SAME_HEAP = new Set<Subject>([flagopsClientIsEnabled]);
 
 export function subjectNamed(name: string): Subject {
   const subject = [...OURS, ...PEERS].find((s) => s.name === name);
