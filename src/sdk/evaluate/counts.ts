@@ -25,11 +25,11 @@ export class EvaluationCounts {
   readonly #unknown = new Map<string, number>();
 
   constructor(flags: readonly PreparedFlag[]) {
-    const most = flags.reduce((n, flag) => Math.max(n, flag.names.length), 0);
+    const most = flags.reduce((n, flag) => Math.max(n, flag.variations.names.length), 0);
     this.#stride = Math.max(1, Math.min(most, MAX_STRIDE));
     this.#counts = new Uint32Array(flags.length * this.#stride);
     flags.forEach((flag, i) => {
-      if (flag.names.length > this.#stride) this.#wide.set(i, new Float64Array(flag.names.length - this.#stride));
+      if (flag.variations.names.length > this.#stride) this.#wide.set(i, new Float64Array(flag.variations.names.length - this.#stride));
     });
   }
 
@@ -67,7 +67,7 @@ export class EvaluationCounts {
   read(keys: Iterable<[string, number]>, flags: readonly PreparedFlag[], visit: (flag: string, variation: string | undefined, n: number) => void): void {
     const stride = this.#stride;
     for (const [key, i] of keys) {
-      const names = flags[i]!.names;
+      const names = flags[i]!.variations.names;
       const wide = this.#wide.get(i);
       for (let v = 0; v < names.length; v++) {
         const n = v < stride ? this.#slot(i * stride + v) : wide![v - stride]!;

@@ -88,7 +88,7 @@ class BundleEvaluator implements Evaluator {
       return failure(defaultValue as T, 'FLAG_NOT_FOUND');
     }
     const flag = this.flags[i]!;
-    if (defaultValue != null && typeof defaultValue !== typeof flag.safe.value) {
+    if (defaultValue != null && typeof defaultValue !== flag.variations.type) {
       this.counts?.defaulted(i);
       return failure(defaultValue, 'TYPE_MISMATCH');
     }
@@ -104,7 +104,7 @@ class BundleEvaluator implements Evaluator {
 
   value<T>(key: string, context: Context, defaultValue: T): T {
     const flag = this.flag(key);
-    if (flag === undefined || (defaultValue != null && typeof defaultValue !== typeof flag.safe.value)) return defaultValue;
+    if (flag === undefined || (defaultValue != null && typeof defaultValue !== flag.variations.type)) return defaultValue;
     try {
       return resolveFlag(flag, asObject(context), 0).value as T;
     } catch {

@@ -5,6 +5,7 @@
  */
 import type { AttributePath } from './attribute.js';
 import type { HashState } from './murmur3.js';
+import type { ValueType } from '../bundle/types.js';
 import { Condition } from './operators.js';
 import type { Resolution } from './types.js';
 
@@ -65,13 +66,16 @@ export interface PrerequisiteGate {
   readonly kill: number;
 }
 
-export interface PreparedFlag {
+/** What flags with the same variation names and value type share. */
+export interface VariationSet {
   /** Variation names in declaration order. */
   readonly names: readonly string[];
-  /**
-   * A resolution serving the kill variation: its value and name answer when evaluation fails, and
-   * its value's type is the flag's (one type for all variations).
-   */
+  readonly type: ValueType;
+}
+
+export interface PreparedFlag {
+  readonly variations: VariationSet;
+  /** A resolution serving the kill variation: its value and name answer when evaluation fails. */
   readonly safe: Resolution;
   /**
    * Only on flags that have prerequisites (the others save the field); filled once every flag is

@@ -1,7 +1,7 @@
 import type { BundlePayload, CompiledFlag, CompiledRule, CompiledServe } from '../bundle/types.js';
 import { prepareSalt } from './bucket.js';
 import { Interner } from './intern.js';
-import { type PreparedBundle, type PreparedFlag, PreparedRule, PreparedServe } from './model.js';
+import { type PreparedBundle, type PreparedFlag, PreparedRule, PreparedServe, type VariationSet } from './model.js';
 import { ConditionTable } from './prepare-conditions.js';
 import { deepFreeze, ResultPool } from './results.js';
 import type { Resolution } from './types.js';
@@ -11,6 +11,7 @@ interface FlagInput {
   readonly flag: CompiledFlag;
   readonly values: readonly unknown[];
   readonly names: readonly string[];
+  readonly variations: VariationSet;
   readonly key: string;
   readonly conditions: ConditionTable;
   readonly pool: ResultPool;
@@ -26,7 +27,8 @@ export function prepareBundle(payload: BundlePayload): PreparedBundle {
   const flags: PreparedFlag[] = [];
   for (const [key, flag] of Object.entries(payload.flags ?? {})) {
     index.set(key, flags.length);
-    flags.push(prepareFlag({ flag, key, values: flag.values.map(deepFreeze), names: internNames(flag.names, intern), conditions, pool, intern }));
+    const variations = variationSet(flag, intern);
+    flags.push(prepareFlag({ flag, key, values: flag.values.map(deepFreeze), names: variations.names, variations, conditions, pool, intern }));
   }
   for (const [key, flag] of Object.entries(payload.flags ?? {})) {
     if (flag.killed === true || flag.prerequisites === undefined || flag.prerequisites.length === 0) continue;
@@ -40,21 +42,21 @@ export function prepareBundle(payload: BundlePayload): PreparedBundle {
   return { index, flags };
 }
 
-function internNames(names: readonly string[], intern: Interner): readonly string[] {
-  return intern.get(`n${JSON.stringify(names)}`, () => Object.freeze(names.map((name) => intern.string(name))));
+function variationSet(flag: CompiledFlag, intern: Interner): VariationSet {
+  return intern.get(`n${flag.type}${JSON.stringify(flag.names)}`, () => ({ names: Object.freeze(flag.names.map((name) => intern.string(name))), type: flag.type }));
 }
 
 /** Flags without prerequisites are shared when equal: the key is not part of a prepared flag. */
 function prepareFlag(input: FlagInput): PreparedFlag {
-  const { flag, values, names, pool, intern } = input;
+  const { flag, values, names, variations, pool, intern } = input;
   const kill = flag.kill;
   const killed = flag.killed === true;
   const safe = pool.get(values[kill], names[kill], killed ? 'KILLED' : 'SPLIT');
   const rules = killed ? null : prepareRules(input, flag.rules, 0);
   const fallback = killed ? pool.fixedServe(safe, kill) : prepareServe(input, flag.default, undefined);
-  if (!killed && flag.prerequisites !== undefined && flag.prerequisites.length > 0) return { names, safe, rules, fallback, prerequisites: null };
-  const id = `f${intern.idOf(names)}|${intern.idOf(safe)}|${intern.idOf(rules)}|${intern.idOf(fallback)}`;
-  return intern.get(id, (): PreparedFlag => ({ names, safe, rules, fallback }));
+  if (!killed && flag.prerequisites !== undefined && flag.prerequisites.length > 0) return { variations, safe, rules, fallback, prerequisites: null };
+  const id = `f${intern.idOf(variations)}|${intern.idOf(safe)}|${intern.idOf(rules)}|${intern.idOf(fallback)}`;
+  return intern.get(id, (): PreparedFlag => ({ variations, safe, rules, fallback }));
 }
 
 /** The rules from `from` on, as a list whose equal tails are shared. */
