@@ -10,6 +10,7 @@ import type { Resolution } from './types.js';
 interface FlagInput {
   readonly flag: CompiledFlag;
   readonly values: readonly unknown[];
+  /** `variations.names`, at hand. */
   readonly names: readonly string[];
   readonly variations: VariationSet;
   readonly key: string;
