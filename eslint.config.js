@@ -1,5 +1,6 @@
 // Layer boundaries (see STYLE.md): arrows point down and never back up.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const cliOnly = ['commander', 'chalk', 'simple-git', '@octokit/rest', 'ts-morph', 'execa'];
@@ -12,6 +13,7 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
