@@ -11,7 +11,7 @@ import { readCommitInfo } from '../git/commit-info.js';
 import type { BundlePayload, Envelope } from '../sdk/bundle/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { readSigningKey } from './keys.js';
-import { lintForCompile } from './lint-gate.js';
+import { lintProject } from '../core/lint/index.js';
 import { loadProject, toPosix } from './project.js';
 
 export interface CompileOptions {
@@ -58,7 +58,7 @@ export interface CompileResult {
  */
 export async function compileProjectToDisk(options: CompileOptions): Promise<CompileResult> {
   const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd });
-  const diagnostics = lintForCompile(project);
+  const diagnostics = lintProject(project);
   if (diagnostics.some((d) => d.severity === 'error')) return { bundles: [], diagnostics, dirty: false, warnings: [] };
   const environments = chooseEnvironments(project, options.environments);
   const { meta, dirty, warnings } = await bundleMeta(project, options);
@@ -97,7 +97,7 @@ async function bundleMeta(project: ParsedProject, options: CompileOptions): Prom
     return { meta: { version: options.version, issuedAt: toRfc3339(Date.now()), source: 'unversioned', ttlSeconds }, dirty: false, warnings: [warning] };
   }
   if (options.version !== undefined) {
-    throw new UsageError('--version is only for compiling outside git', { hint: 'In a repository the version is the first-parent commit count, so it always increases; drop --version.' });
+    throw new UsageError('--bundle-version is only for compiling outside git', { hint: 'In a repository the version is the first-parent commit count, so it always increases; drop --bundle-version.' });
   }
   const issuedAt = toRfc3339(Date.parse(commit.time));
   if (!commit.dirty) return { meta: { version: commit.firstParentCount, issuedAt, source: commit.sha, ttlSeconds }, dirty: false, warnings: [] };

@@ -3,7 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { Diagnostic } from '../core/types.js';
 import { createEvaluator, type Explanation } from '../sdk/evaluate/index.js';
 import type { Context } from '../sdk/evaluate/types.js';
-import { lintForCompile } from './lint-gate.js';
+import { lintProject } from '../core/lint/index.js';
 import { loadProject } from './project.js';
 
 export interface ExplainOptions {
@@ -33,7 +33,7 @@ export async function explainFlag(options: ExplainOptions): Promise<ExplainResul
   if (!environments.includes(environment)) {
     throw new UsageError(`unknown environment "${environment}"`, { hint: `${project.dir}/flagops.yaml declares: ${environments.join(', ')}.` });
   }
-  const diagnostics = lintForCompile(project);
+  const diagnostics = lintProject(project);
   if (diagnostics.some((d) => d.severity === 'error')) return { key: options.key, environment, diagnostics };
   const payload = compileBundle(project, environment, { version: 0, issuedAt: '1970-01-01T00:00:00Z', source: 'working-tree', ttlSeconds: 0 });
   const flag = payload.flags[options.key];

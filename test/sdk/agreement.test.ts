@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../src/core/compile/index.js';
 import { compileProjectToDisk } from '../../src/io/compile.js';
 import { explainFlag } from '../../src/io/eval.js';
-import { lintForCompile } from '../../src/io/lint-gate.js';
+import { lintProject } from '../../src/core/lint/index.js';
 import { loadProject } from '../../src/io/project.js';
 import { createEvaluator } from '../../src/sdk/evaluate/index.js';
 import { copyExample } from '../support/tmp.js';
@@ -30,7 +30,7 @@ const sample = fc.sample(contextArb, { numRuns: 10_000, seed: 20_26 });
 /** What `flags eval` does for a flag (io/eval.ts explainFlag), with the project read once instead of per call. */
 async function evalPipeline(cwd: string, environment: string) {
   const project = await loadProject('flags', { cwd });
-  expect(lintForCompile(project).filter((d) => d.severity === 'error')).toEqual([]);
+  expect(lintProject(project).filter((d) => d.severity === 'error')).toEqual([]);
   const payload = compileBundle(project, environment, { version: 0, issuedAt: '1970-01-01T00:00:00Z', source: 'working-tree', ttlSeconds: 0 });
   return createEvaluator(payload);
 }
