@@ -75,3 +75,6 @@ export function requestFlags<F extends FlagShape>(client: FlagsClient<F>, build:
     },
   };
 }
+
+export { flagValuesStream, type FlagValuesStreamOptions } from './values-stream-handler.js';
+export { serializeBootstrap } from './bootstrap.js';
