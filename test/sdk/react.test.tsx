@@ -9,7 +9,7 @@ import { FlagValuesStore } from '../../src/sdk/react/values-store.js';
 import { followValues, type EventSourceLike } from '../../src/sdk/react/values-stream.js';
 import { signedBundle } from './support/bundles.js';
 import { testClient } from './support/client.js';
-import { sseReader } from './support/sse.js';
+import { sseReader } from './support/sse-reader.js';
 
 function Probe() {
   const flags = useFlags();
