@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { FlagsContext } from './context.js';
 import { FlagValuesStore, type BootstrapValues } from './values-store.js';
 import { followValues, type EventSourceFactory } from './values-stream.js';
@@ -27,7 +27,7 @@ export interface FlagsProviderProps {
  *   <App />
  * </FlagsProvider>
  */
-export function FlagsProvider({ values, stream, withCredentials, eventSource, children }: FlagsProviderProps): ReactNode {
+export function FlagsProvider({ values, stream, withCredentials, eventSource, children }: FlagsProviderProps): ReactElement {
   const [store] = useState(() => new FlagValuesStore(values ?? {}));
   useBootstrapChanges(store, values);
   useEffect(() => {
