@@ -15,13 +15,15 @@
  * flags.on('error', (error) => log.warn(error.code, error.message));
  */
 export { createClient, FlagsClient, type BooleanKeyOf, type ClientEvents, type FlagKeyOf, type FlagShape, type ValueFor } from './client.js';
-export type { ClientOptions, Logger } from './options.js';
+export type { ClientOptions, Logger, StreamSpec } from './options.js';
 export type { ChangeEvent, ClientStatus } from './status.js';
 export { ClientError, type ClientErrorCode } from './errors.js';
 export type { Exposure, ExposureCallback } from './exposure.js';
 export { toPrometheusText, type MetricsSnapshot } from './metrics.js';
 export { MemorySource } from './sources/memory.js';
 export { HttpSource, type HttpSourceOptions } from './sources/http.js';
+export { StreamSource, type StreamSourceOptions } from './sources/stream.js';
+export { SseParser, type SseEvent } from './sources/sse.js';
 export type { Delivery, Source, SourceHealth, SourceSink } from './sources/source.js';
 export type { TrustedKey } from './bundle/index.js';
 export type { BundlePayload, Envelope, Json } from './bundle/types.js';

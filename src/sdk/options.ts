@@ -4,6 +4,18 @@ import type { ExposureCallback } from './exposure.js';
 import { HttpSource } from './sources/http.js';
 import { MemorySource } from './sources/memory.js';
 import type { Source } from './sources/source.js';
+import { StreamSource } from './sources/stream.js';
+
+/**
+ * Bundles pushed by a relay (`flags serve`) over server-sent events. While the stream is down
+ * the client polls `poll` (default: the relay's `/<environment>.json`) every `pollInterval`.
+ */
+export interface StreamSpec {
+  /** The relay's stream URL, e.g. `http://flags-relay:8787/production/stream`. */
+  stream: string | URL;
+  /** Polled while the stream is down; point it at your CDN to outlive the relay; `false` never polls. */
+  poll?: string | URL | false;
+}
 
 /** Where log lines go; `console` fits. */
 export interface Logger {
@@ -14,15 +26,15 @@ export interface Logger {
 export interface ClientOptions {
   /**
    * Where the bundle comes from: an `http(s)://` URL (polled), a file path or `file://` URL
-   * (reloaded when it changes), the envelope itself (JSON text, bytes or object), or a
-   * {@link Source} of your own.
+   * (reloaded when it changes), `{ stream: url }` (pushed by `flags serve`, see {@link StreamSpec}),
+   * the envelope itself (JSON text, bytes or object), or a {@link Source} of your own.
    */
-  source: string | URL | Uint8Array | Envelope | Source;
+  source: string | URL | Uint8Array | Envelope | StreamSpec | Source;
   /** The environment this process runs in; a bundle for another environment is refused. */
   environment: string;
   /** Public keys trusted to sign bundles (several during a rotation): `signing.keys` of flagops.yaml. */
   keys: TrustedKey[];
-  /** How often to poll a URL or stat a file, ms. Default 30 000 (URL) / 5 000 (file). */
+  /** How often to poll a URL (a stream's fallback URL while the stream is down) or stat a file, ms. Default 30 000 (URL, stream) / 5 000 (file). */
   pollInterval?: number;
   /** `ready()` settles after this long without a bundle, and a request is aborted after it, ms. Default 5 000. */
   timeout?: number;
@@ -72,6 +84,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
 export async function createSource(options: ClientOptions): Promise<Source> {
   const { source } = options;
   if (isSource(source)) return source;
+  if (isStreamSpec(source)) return createStreamSource(source, options);
   if (source instanceof Uint8Array || (typeof source === 'object' && !(source instanceof URL))) return new MemorySource(source);
   const text = String(source);
   if (text.trimStart().startsWith('{')) return new MemorySource(text);
@@ -89,6 +102,22 @@ export async function createSource(options: ClientOptions): Promise<Source> {
   const { fileURLToPath } = await import('node:url');
   const file = text.startsWith('file:') ? fileURLToPath(text) : text;
   return new FileSource(file, { pollInterval: options.pollInterval ?? 5_000 });
+}
+
+function createStreamSource(spec: StreamSpec, options: ClientOptions): StreamSource {
+  const pollInterval = options.pollInterval ?? 30_000;
+  return new StreamSource(String(spec.stream), {
+    pollUrl: spec.poll === false ? false : spec.poll === undefined ? undefined : String(spec.poll),
+    pollInterval,
+    requestTimeout: options.requestTimeout ?? options.timeout ?? 5_000,
+    maxBackoff: options.maxBackoff ?? Math.max(300_000, pollInterval),
+    headers: options.headers,
+  });
+}
+
+function isStreamSpec(value: unknown): value is StreamSpec {
+  const s = value as Partial<StreamSpec> | null;
+  return typeof s === 'object' && s !== null && !(s instanceof URL) && !(s instanceof Uint8Array) && (typeof s.stream === 'string' || s.stream instanceof URL);
 }
 
 function isSource(value: unknown): value is Source {

@@ -17,6 +17,7 @@ import { registerCodegen } from './codegen.js';
 import { registerTest } from './test.js';
 import { registerCheck } from './check.js';
 import { registerCleanup } from './cleanup.js';
+import { registerServe } from './serve.js';
 
 /** A command file exports one of these; it adds itself to the program. */
 export type RegisterCommand = (program: Command, out: Output) => void;
@@ -41,4 +42,5 @@ export const commands: RegisterCommand[] = [
   registerCodegen,
   registerTest,
   registerCheck,
+  registerServe,
 ];

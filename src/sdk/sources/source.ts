@@ -23,6 +23,8 @@ export interface SourceHealth {
   lastAttemptAt?: number;
   lastSuccessAt?: number;
   lastError?: string;
+  /** How a source with several transports gets bundles right now (the stream source: `stream`, `poll` or `connecting`). */
+  mode?: string;
 }
 
 /**
