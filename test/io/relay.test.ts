@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { Subscriber } from '../../src/io/relay/subscriber.js';
 import { serveEverywhere, signedBundle, stranger, tampered, trusted } from '../sdk/support/bundles.js';
 import { nextEvent, testClient } from '../sdk/support/client.js';
 import { readBundleEvents, startTestRelay } from './relay-support.js';
@@ -129,5 +131,39 @@ describe('relay: polling endpoint', () => {
     await upstream.publish(V2);
     expect(await relayed).toMatchObject({ version: 2, previous: 1 });
     expect(trusted).toHaveLength(1);
+  });
+});
+
+describe('relay: slow subscribers', () => {
+  /** A response whose socket buffer is full from the first write until it drains. */
+  function fullSocket() {
+    return Object.assign(new EventEmitter(), {
+      writes: [] as string[],
+      destroyed: false,
+      write(frame: string) {
+        this.writes.push(frame);
+        return false;
+      },
+      destroy() {
+        this.destroyed = true;
+        this.emit('close');
+      },
+      end() {},
+    });
+  }
+
+  it('skips heartbeats while a frame is queued, and drops the subscriber when the next bundle comes before it drained', () => {
+    const res = fullSocket();
+    const gone = vi.fn();
+    const subscriber = new Subscriber(res as never, gone);
+    expect(subscriber.send('bundle 1')).toBe(true);
+    subscriber.ping(': ping\n\n');
+    expect(res.writes).toEqual(['bundle 1']);
+    res.emit('drain');
+    expect(subscriber.send('bundle 2')).toBe(true);
+    expect(subscriber.send('bundle 3')).toBe(false);
+    expect(res.destroyed).toBe(true);
+    expect(gone).toHaveBeenCalledOnce();
+    expect(res.writes).toEqual(['bundle 1', 'bundle 2']);
   });
 });
