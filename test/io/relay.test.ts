@@ -137,18 +137,16 @@ describe('relay: polling endpoint', () => {
 describe('relay: slow subscribers', () => {
   /** A response whose socket buffer is full from the first write until it drains. */
   function fullSocket() {
-    return Object.assign(new EventEmitter(), {
-      writes: [] as string[],
-      destroyed: false,
+    const res = Object.assign(new EventEmitter(), { writes: [] as string[], destroyed: false, end() {} });
+    return Object.assign(res, {
       write(frame: string) {
-        this.writes.push(frame);
+        res.writes.push(frame);
         return false;
       },
       destroy() {
-        this.destroyed = true;
-        this.emit('close');
+        res.destroyed = true;
+        res.emit('close');
       },
-      end() {},
     });
   }
 
