@@ -24,18 +24,22 @@ describe('relay: streams', () => {
     expect(t.events.filter((e) => e.type === 'bundle').map((e) => e.type === 'bundle' && [e.version, e.subscribers])).toEqual([[1, 0], [2, 1]]);
   });
 
-  it('sends the current bundle on connect, but not to a client whose Last-Event-ID is its version', async () => {
+  it('sends the current bundle on connect, but not to a client whose Last-Event-ID is that version or newer', async () => {
     const t = await startTestRelay({ initial: V1 });
     const fresh = await readBundleEvents(await fetch(t.stream), 1);
     expect(fresh.ids).toEqual(['1']);
     expect(fresh.text).toMatch(/^retry: 50\n\nevent: bundle\nid: 1\ndata: \{"payloadType":.*\}\n\n$/);
 
     const resumed = await fetch(t.stream, { headers: { 'last-event-id': '1' } });
+    // Ahead of this relay (another relay behind the same balancer was faster): not sent an older one.
+    const ahead = await fetch(t.stream, { headers: { 'last-event-id': '5' } });
     expect(resumed.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const published = t.next('bundle');
     await t.publish(V2);
     await published;
+    // The first event each one gets is the push of version 2: version 1 was not sent on connect.
     expect((await readBundleEvents(resumed, 1)).ids).toEqual(['2']);
+    expect((await readBundleEvents(ahead, 1)).ids).toEqual(['2']);
   });
 
   it('refuses a tampered, foreign-signed or older bundle; clients keep the last good one', async () => {

@@ -24,12 +24,12 @@ export class Channel {
     return this.#queue;
   }
 
-  /** Starts an SSE stream on `res`: the current bundle unless `lastEventId` says the client has it. */
+  /** Starts an SSE stream on `res`: the current bundle unless `lastEventId` says the client has it (or a newer one). */
   subscribe(res: ServerResponse, lastEventId: string | undefined, retry: number): Subscriber {
     const subscriber = new Subscriber(res, (s) => this.#subscribers.delete(s));
     this.#subscribers.add(subscriber);
     subscriber.send(`retry: ${retry}\n\n`);
-    if (this.#frame && this.current && lastEventId !== String(this.current.version)) subscriber.send(this.#frame);
+    if (this.#frame && this.current && !hasVersion(lastEventId, this.current.version)) subscriber.send(this.#frame);
     return subscriber;
   }
 
@@ -55,4 +55,12 @@ export class Channel {
     for (const s of [...this.#subscribers]) if (!s.send(this.#frame)) this.dropped++;
     this.listener({ type: 'bundle', environment: this.environment, version: bundle.version, previous, digest: bundle.digest, source: bundle.source, subscribers: this.#subscribers.size, at: now() });
   }
+}
+
+/**
+ * The event id is the bundle version. A client that saw a newer version (from another relay
+ * behind the same load balancer, ahead of this one) would only refuse this one as a rollback.
+ */
+function hasVersion(lastEventId: string | undefined, version: number): boolean {
+  return lastEventId !== undefined && /^\d+$/.test(lastEventId) && Number(lastEventId) >= version;
 }
