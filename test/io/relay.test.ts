@@ -67,6 +67,16 @@ describe('relay: streams', () => {
     expect(await change).toMatchObject({ version: 9, previousVersion: 5 });
   });
 
+  it('sends a heartbeat comment to every stream', async () => {
+    const t = await startTestRelay({ initial: V1, heartbeatInterval: 20 });
+    const response = await fetch(t.stream, { headers: { 'last-event-id': '1' } });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes(': ping\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toMatch(/^retry: 50\n\n(: ping\n\n)+$/);
+  });
+
   it('after a relay restart the client reconnects and catches up on what it missed', async () => {
     const first = await startTestRelay({ initial: V1 });
     const { client } = testClient({ source: { stream: first.stream, poll: false } });

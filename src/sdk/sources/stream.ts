@@ -134,11 +134,12 @@ export class StreamSource implements Source {
       idleTimer = setTimeout(() => ((idled = true), controller.abort()), idle);
     };
     try {
-      arm();
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return undefined;
+        // Only waiting for bytes counts as idle, not the time spent verifying what arrived.
         arm();
+        const { done, value } = await reader.read();
+        clearTimeout(idleTimer);
+        if (done) return undefined;
         for (const event of parser.push(decoder.decode(value, { stream: true }))) {
           if (event.event === 'bundle') await sink.deliver(event.data);
           this.#lastEventId = parser.lastEventId;
