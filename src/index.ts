@@ -44,3 +44,6 @@ export { runSpecTests, type SpecReport, type SpecResult, type SpecDoc } from './
 export { checkPullRequest, type CheckOptions, type CheckResult } from './io/check.js';
 export { testFlags, type TestOptions, type TestResult } from './io/spec-tests.js';
 export { diffSegment } from './core/diff.js';
+export { serveRelay, type ServeOptions } from './io/relay/serve.js';
+export { startRelay, type Relay, type RelayOptions } from './io/relay/server.js';
+export type { RelayEvent, RelayListener } from './io/relay/events.js';
