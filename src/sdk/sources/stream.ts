@@ -35,7 +35,8 @@ const DEFAULT_RETRY = 1000;
  * jitter and `Last-Event-ID` (the relay then skips a bundle the client already has), and polls
  * the `.json` endpoint while the stream is down. Every envelope goes to the client's sink, the
  * same verification path as any other source. Uses only `fetch`, streams and timers, so it
- * runs outside Node too (Node 20 has no global EventSource, hence the own parser).
+ * runs outside Node too (Node 20 has no global EventSource, hence the own parser). An open
+ * stream is an open socket: call the client's `close()` to let the process exit.
  */
 export class StreamSource implements Source {
   readonly kind = 'stream';
@@ -132,6 +133,7 @@ export class StreamSource implements Source {
     const arm = () => {
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => ((idled = true), controller.abort()), idle);
+      (idleTimer as { unref?: () => void }).unref?.();
     };
     try {
       for (;;) {
