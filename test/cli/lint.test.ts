@@ -37,6 +37,17 @@ describe('flags lint', () => {
     expect(result).toMatchObject({ exitCode: 0, stdout: `no problems in ${await fileCount(ROOT)} files` });
   });
 
+  it('takes the folder as an argument or as --dir, like every other command, but not two different ones', async () => {
+    const dir = await brokenExample();
+    const positional = await runFlags(['lint', 'flags', '--json'], { cwd: dir });
+    const option = await runFlags(['lint', '--dir', 'flags', '--json'], { cwd: dir });
+    expect(positional.exitCode).toBe(1);
+    expect(option).toEqual(positional);
+    const both = await runFlags(['lint', 'flags', '--dir', 'elsewhere'], { cwd: dir });
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('two flags folders given: flags and --dir elsewhere');
+  });
+
   it('prints file:line:col, code, message and hint without colors, and exits 1', async () => {
     const dir = await brokenExample();
     const result = await runFlags(['lint'], { cwd: dir });

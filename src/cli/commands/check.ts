@@ -4,6 +4,7 @@ import { checkPullRequest } from '../../io/check.js';
 import { formatOption, resolveFormat } from '../format-option.js';
 import { FORMATS } from '../output.js';
 import { CHECK_REPORTERS } from '../render/check.js';
+import { chosenDir, withDirArgument } from '../dir-option.js';
 import type { RegisterCommand } from './index.js';
 
 interface CheckFlags {
@@ -16,17 +17,16 @@ interface CheckFlags {
 }
 
 export const registerCheck: RegisterCommand = (program, out) => {
-  program
-    .command('check')
+  withDirArgument(program.command('check'))
     .description('the pull-request check: lint, compile, what changes for whom vs the base, policies, specs (exit 1 on errors)')
-    .argument('[dir]', 'flags folder', 'flags')
     .option('--base <ref>', 'compare with this revision (default: origin/$GITHUB_BASE_REF, else origin\'s default branch)')
     .option('--population <file>', 'JSON lines of contexts to count the blast radius on')
     .addOption(formatOption(FORMATS))
     .option('--json', 'shorthand for --format json')
     .option('--comment', 'create or update the sticky pull-request comment (needs GITHUB_TOKEN)')
     .option('--pr <number>', 'the pull request to comment on (default: from the GitHub Actions event)')
-    .action(async (dir: string, flags: CheckFlags) => {
+    .action(async (positional: string | undefined, flags: CheckFlags & { dir?: string }) => {
+      const dir = chosenDir(positional, flags);
       const format = resolveFormat(flags);
       const cwd = process.cwd();
       const result = await checkPullRequest({ cwd, dir, base: flags.base, population: flags.population, pr: parsePr(flags.pr) });

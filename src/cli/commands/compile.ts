@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { compileProjectToDisk } from '../../io/compile.js';
 import { renderCompile } from '../render/bundles.js';
+import { chosenDir, withDirArgument } from '../dir-option.js';
 import type { RegisterCommand } from './index.js';
 
 interface CompileFlags {
@@ -13,17 +14,16 @@ interface CompileFlags {
 }
 
 export const registerCompile: RegisterCommand = (program, out) => {
-  program
-    .command('compile')
+  withDirArgument(program.command('compile'))
     .description('compile one signed bundle per environment (DSSE, Ed25519) into bundle.dir')
-    .argument('[dir]', 'flags folder', 'flags')
     .option('--env <environment>', 'only this environment; repeat for several (default: all)', collect)
     .option('--out <dir>', 'output folder (default: the config\'s bundle.dir)')
     .option('--key <file>', 'private key PEM (default: FLAGS_SIGNING_KEY, then signing.privateKeyPath)')
     .option('--unsigned', 'write unsigned bundles, for local tests only (SDKs refuse them)')
     .option('--bundle-version <n>', 'outside git only: the version to stamp')
     .option('--json', 'print the result as JSON')
-    .action(async (dir: string, flags: CompileFlags) => {
+    .action(async (positional: string | undefined, flags: CompileFlags & { dir?: string }) => {
+      const dir = chosenDir(positional, flags);
       const result = await compileProjectToDisk({
         cwd: process.cwd(),
         dir,
