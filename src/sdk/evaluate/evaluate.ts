@@ -78,10 +78,13 @@ export function holds(c: Condition, context: object): boolean {
   }
 }
 
-/** Exclude wins, then include, then `when`. */
+/**
+ * Exclude wins, then include, then `when`. The lists hold strings; a number is looked up by its
+ * decimal string, the same text a rollout hashes, so numeric ids can be listed.
+ */
 function inSegment(segment: PreparedSegment, context: object): boolean {
-  const value = readAttribute(context, segment.path);
-  if (segment.exclude !== null && segment.exclude.has(value)) return false;
-  if (segment.include !== null && segment.include.has(value)) return true;
+  const id = bucketKey(readAttribute(context, segment.path));
+  if (segment.exclude !== null && segment.exclude.has(id)) return false;
+  if (segment.include !== null && segment.include.has(id)) return true;
   return segment.when !== null && holds(segment.when, context);
 }

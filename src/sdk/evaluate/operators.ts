@@ -7,11 +7,12 @@
  * - An object attribute matches only `exists`.
  * - No coercion: `eq`/`in` compare strings, numbers and booleans strictly; `gt`…`lte` need numbers;
  *   `contains`/`startsWith`/`endsWith`/`matches`/semver need strings; `before`/`after` take an
- *   epoch-ms number or a date string `Date.parse` reads. Anything else does not match.
+ *   epoch-ms number or RFC 3339 text (see date.ts: offset-less means UTC). Anything else does not match.
  */
 import type { CompiledOperator, Json } from '../bundle/types.js';
 import type { AttributePath } from './attribute.js';
 import type { PreparedSegment } from './model.js';
+import { toMillis } from './date.js';
 import { compareSemVer, parseSemVer, type SemVer } from './semver.js';
 
 export const EQ = 0, IN = 1, IN_SET = 2, CONTAINS = 3, STARTS_WITH = 4, ENDS_WITH = 5, MATCHES = 6, GT = 7,
@@ -67,11 +68,6 @@ export function segmentCondition(segment: PreparedSegment | null): Condition {
 }
 
 const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-
-function toMillis(value: unknown): number {
-  if (typeof value === 'number') return value;
-  return typeof value === 'string' ? Date.parse(value) : NaN;
-}
 
 function compileRegex(pattern: unknown): RegExp | null {
   if (typeof pattern !== 'string') return null;

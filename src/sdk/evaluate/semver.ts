@@ -3,10 +3,12 @@
  * Anything else is not a version, and the semver operators do not match it.
  */
 
+type Identifier = string | number | bigint;
+
 export interface SemVer {
   readonly core: readonly [number, number, number];
-  /** Pre-release identifiers; numeric ones as numbers. Empty for a release. */
-  readonly pre: readonly (string | number)[];
+  /** Pre-release identifiers; numeric ones as numbers (bigints past 15 digits, to compare exactly). Empty for a release. */
+  readonly pre: readonly Identifier[];
 }
 
 const PATTERN =
@@ -21,15 +23,25 @@ export function parseSemVer(text: string): SemVer | undefined {
   if (m === null) return undefined;
   const core: [number, number, number] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!Number.isSafeInteger(core[0]) || !Number.isSafeInteger(core[1]) || !Number.isSafeInteger(core[2])) return undefined;
-  const pre = m[4] === undefined ? [] : m[4].split('.').map((id) => (/^(0|[1-9]\d*)$/.test(id) ? Number(id) : id));
+  const pre = m[4] === undefined ? [] : m[4].split('.').map(identifier);
+  if (pre.includes(INVALID)) return undefined;
   return { core, pre };
 }
 
-function compareIdentifiers(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  // Numeric identifiers have lower precedence than alphanumeric ones.
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
+const INVALID = '';
+
+/** A pre-release identifier; a numeric one with a leading zero is invalid (semver.org §9). */
+function identifier(id: string): Identifier {
+  if (!/^\d+$/.test(id)) return id;
+  if (id.length > 1 && id[0] === '0') return INVALID;
+  return id.length > 15 ? BigInt(id) : Number(id);
+}
+
+function compareIdentifiers(a: Identifier, b: Identifier): number {
+  // Numeric identifiers have lower precedence than alphanumeric ones (semver.org §11).
+  const aText = typeof a === 'string', bText = typeof b === 'string';
+  if (aText !== bText) return aText ? 1 : -1;
+  // Numbers compare numerically (number and bigint mix exactly), strings in ASCII order.
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -43,7 +55,7 @@ export function compareSemVer(a: SemVer, b: SemVer): number {
   if (a.pre.length === 0 || b.pre.length === 0) return b.pre.length - a.pre.length;
   const n = Math.min(a.pre.length, b.pre.length);
   for (let i = 0; i < n; i++) {
-    const d = compareIdentifiers(a.pre[i] as string | number, b.pre[i] as string | number);
+    const d = compareIdentifiers(a.pre[i] as Identifier, b.pre[i] as Identifier);
     if (d !== 0) return d;
   }
   return a.pre.length - b.pre.length;
