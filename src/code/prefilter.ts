@@ -182,12 +182,35 @@ export function relativeImports(text: string): string[] {
   return [...text.matchAll(IMPORT_PATTERN)].map((m) => m[1]!);
 }
 
-/** The file a relative specifier names, among `known` paths (TypeScript's extension rules). */
+/**
+ * The file a relative specifier names, among `known` paths, in TypeScript's order (`Bundler`
+ * resolution with `allowJs`, which agrees with `NodeNext` wherever that resolves at all):
+ * TypeScript and declaration files before JavaScript ones, as a file before as a folder's `index`.
+ * So `./c.js` is `c.ts` when both exist, `./c.mjs` is `c.mts`, `./c.jsx` is `c.tsx`, and `./c` is
+ * `c.js` before `c/index.ts`. A folder's `package.json` is not read.
+ */
 export function resolveRelative(from: string, specifier: string, known: (p: string) => boolean): string | undefined {
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
-  const stem = base.replace(/\.(?:[mc]?js|jsx)$/, '');
-  const candidates = [base, ...CODE_EXTENSIONS.map((e) => stem + e), ...CODE_EXTENSIONS.map((e) => `${base}/index${e}`)];
-  return candidates.find(known);
+  const folder = base.replace(/\/$/, '');
+  const files = specifier.endsWith('/') ? [] : [...fileCandidates(base, 'ts'), ...fileCandidates(base, 'js')];
+  const indexes = [...ADDED.ts, ...ADDED.js].map((e) => `${folder}/index${e}`);
+  return files.find(known) ?? indexes.find(known);
+}
+
+/** Extensions tried after a specifier's own one is taken off, per pass (TypeScript's `tryAddingExtensions`). */
+const REPLACED: { pattern: RegExp; ts: string[]; js: string[] }[] = [
+  { pattern: /\.(?:d\.mts|mts|mjs)$/, ts: ['.mts', '.d.mts'], js: ['.mjs'] },
+  { pattern: /\.(?:d\.cts|cts|cjs)$/, ts: ['.cts', '.d.cts'], js: ['.cjs'] },
+  { pattern: /\.(?:tsx|jsx)$/, ts: ['.tsx', '.ts', '.d.ts'], js: ['.jsx', '.js'] },
+  { pattern: /\.(?:d\.ts|ts|js)$/, ts: ['.ts', '.tsx', '.d.ts'], js: ['.js', '.jsx'] },
+];
+/** Extensions added to a specifier as written (`./c`, `./c.service`). */
+const ADDED = { ts: ['.ts', '.tsx', '.d.ts'], js: ['.js', '.jsx'] };
+
+function fileCandidates(base: string, pass: 'ts' | 'js'): string[] {
+  const replaced = REPLACED.find((r) => r.pattern.test(base));
+  const stem = replaced ? base.replace(replaced.pattern, '') : undefined;
+  return [...(replaced && stem ? replaced[pass].map((e) => stem + e) : []), ...ADDED[pass].map((e) => base + e)];
 }
 
 function escape(name: string): string {
