@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { applyEdits, nodeAt, statementSpan, type Edit, type Span } from './edits.js';
 import { isPure, literalValue, NOT_LITERAL } from './literals.js';
+import { isBoolean } from './booleans.js';
 import { inlineConstant } from './inline.js';
 import { simplifyStatement } from './statements.js';
 
@@ -53,6 +54,7 @@ function rewrite(sf: ts.SourceFile, node: ts.Node): Edit[] | undefined {
   if (ts.isConditionalExpression(parent) && parent.condition === node && literal) {
     return replace(parent, (value ? parent.whenTrue : parent.whenFalse).getText(sf));
   }
+  if (ts.isConditionalExpression(parent) && parent.condition !== node && literal) return foldBooleanChoice(sf, parent, replace);
   if (ts.isIfStatement(parent) && parent.expression === node && literal) return simplifyStatement(sf, parent, Boolean(value));
   if (ts.isVariableDeclaration(parent) && parent.initializer === node && literal) return inlineConstant(sf, parent);
   if (ts.isJsxExpression(parent) && parent.expression === node && isJsxChild(parent)) {
@@ -75,7 +77,8 @@ function foldBinary(sf: ts.SourceFile, parent: ts.BinaryExpression, node: ts.Nod
   if (parent.right === node && right !== NOT_LITERAL && (op === AND || op === OR)) {
     const absorbing = op === AND ? !right : Boolean(right);
     if (absorbing && isPure(parent.left)) return replace(parent, parent.right.getText(sf));
-    if (!absorbing && isBooleanContext(parent)) return replace(parent, parent.left.getText(sf));
+    // `x || false`, `x && true`: x itself where only truthiness matters or x is a boolean anyway.
+    if (!absorbing && (isBooleanContext(parent) || isBoolean(parent.left))) return replace(parent, parent.left.getText(sf));
   }
   if (left !== NOT_LITERAL && right !== NOT_LITERAL) {
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken ? left === right
@@ -83,6 +86,17 @@ function foldBinary(sf: ts.SourceFile, parent: ts.BinaryExpression, node: ts.Nod
     if (equal !== undefined) return replace(parent, String(equal));
   }
   return undefined;
+}
+
+/** `c ? true : false` → `c`, `c ? false : true` → `!c`, when `c` is a boolean. */
+function foldBooleanChoice(sf: ts.SourceFile, parent: ts.ConditionalExpression, replace: (n: ts.Node, t: string) => Edit[]): Edit[] | undefined {
+  const whenTrue = literalValue(parent.whenTrue);
+  const whenFalse = literalValue(parent.whenFalse);
+  if (typeof whenTrue !== 'boolean' || typeof whenFalse !== 'boolean' || whenTrue === whenFalse || !isBoolean(parent.condition)) return undefined;
+  const condition = parent.condition.getText(sf);
+  if (whenTrue) return replace(parent, condition);
+  const simple = ts.isIdentifier(parent.condition) || ts.isParenthesizedExpression(parent.condition) || ts.isPrefixUnaryExpression(parent.condition);
+  return replace(parent, simple ? `!${condition}` : `!(${condition})`);
 }
 
 /** Where only truthiness matters: conditions, negations, and logical chains inside them. */

@@ -12,14 +12,31 @@ export function simplifyStatement(sf: ts.SourceFile, statement: ts.IfStatement, 
   const span = statementSpan(sf, statement);
   const ownsLines = span.start !== statement.getStart(sf);
   const indent = indentOf(sf.text, statement.getStart(sf));
-  const statements = ts.isBlock(kept) ? kept.statements : [kept];
+  const all = ts.isBlock(kept) ? kept.statements : [kept];
+  const unwraps = ts.isBlock(kept) && !collides(kept, statement);
+  const end = exits(all[all.length - 1]) ? deadCodeEnd(sf, statement) : undefined;
+  // A bare `return;` that would end up last in its function says nothing: leave it out.
+  const statements = unwraps && ownsLines && endsFunction(statement, end !== undefined) && isBareReturn(all[all.length - 1]) ? all.slice(0, -1) : all;
   let body: string;
-  if (ts.isBlock(kept) && collides(kept, statement)) body = indent + kept.getText(sf);
+  if (ts.isBlock(kept) && !unwraps) body = indent + kept.getText(sf);
   else body = ts.isBlock(kept) ? unwrapStatements(sf, statements, indent) : indent + kept.getText(sf);
   if (!ownsLines) return [{ start: statement.getStart(sf), end: statement.getEnd(), text: body.trimStart() }];
-  if (statements.length === 0) return [removeStatement(sf, statement)];
-  const end = exits(statements[statements.length - 1]) ? deadCodeEnd(sf, statement) : undefined;
+  if (statements.length === 0) {
+    const removal = removeStatement(sf, statement);
+    return [end === undefined ? removal : { ...removal, end }];
+  }
   return [{ start: span.start, end: end ?? span.end, text: `${body}\n` }];
+}
+
+function isBareReturn(statement: ts.Statement | undefined): boolean {
+  return statement !== undefined && ts.isReturnStatement(statement) && statement.expression === undefined;
+}
+
+/** True when nothing follows `statement` in its function's body (or what follows is dead and goes). */
+function endsFunction(statement: ts.Statement, restIsDead: boolean): boolean {
+  const block = statement.parent;
+  if (!ts.isBlock(block) || !ts.isFunctionLike(block.parent)) return false;
+  return restIsDead || block.statements[block.statements.length - 1] === statement;
 }
 
 function exits(statement: ts.Statement | undefined): boolean {
