@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../src/core/compile/index.js';
+import { compileServe } from '../../src/core/compile/serve.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { parseProject } from '../../src/core/project.js';
 import { readProject } from '../../src/io/project.js';
@@ -108,5 +109,25 @@ describe('compileBundle', () => {
     const text = 'key: typo\nkind: ops\nenvironments:\n  production:\n    default: onn\n';
     expect(() => compileBundle(project({ typo: text }), 'production', META)).toThrow(ConfigError);
     expect(() => compileBundle(project({ typo: text }), 'production', META)).toThrow('flags/typo.yaml:5:14 cannot compile: unknown variation "onn"');
+  });
+});
+
+describe('rollout percentages → bucket bounds', () => {
+  const thirds = "key: thirds\nkind: experiment\nvariations: { a: a, b: b, c: c, none: none }\nkillVariation: none\nenvironments:\n  production:\n    default: { rollout: { a: 33.333, b: 33.333, c: 33.333 } }\n";
+
+  it('maps 33.333% to exactly 33,333 buckets; three thirds cover 99,999 and leave one to the kill variation', () => {
+    const flag = compileBundle(project({ thirds }), 'production', META).flags.thirds!;
+    expect(flag.default).toEqual({ split: [33_333, 66_666, 99_999, 99_999], by: 'userId' });
+  });
+
+  it('maps every percentage with at most 3 decimals to exactly percent × 1000 buckets', () => {
+    const scope = { names: ['on', 'off'], bucketBy: 'userId', fail: () => { throw new Error('rejected'); } };
+    // i / 1000 is the double nearest the decimal text, as YAML reads it: 4.35 must be 4,350 buckets, not 4,349.
+    const wrong: number[] = [];
+    for (let i = 0; i <= 100_000; i++) {
+      const serve = compileServe({ rollout: { on: i / 1000 } }, [], scope);
+      if (!('split' in serve) || serve.split[0] !== i || serve.split[1] !== i) wrong.push(i / 1000);
+    }
+    expect(wrong).toEqual([]);
   });
 });
