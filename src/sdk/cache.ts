@@ -25,10 +25,11 @@ export async function readCache(file: string, environment: string): Promise<Cach
   const doc = await readDocument(file);
   const entry = doc?.environments[environment];
   if (entry === undefined) return undefined;
-  if (typeof entry.envelope !== 'string' || !Number.isSafeInteger(entry.version) || typeof entry.digest !== 'string') {
+  if (!Number.isSafeInteger(entry.version) || typeof entry.digest !== 'string') {
     throw new ClientError('CACHE', `cache file ${file} has a malformed entry for ${environment}; ignoring it (it is rewritten after the next good bundle)`);
   }
-  return entry;
+  // The version floor still holds without a usable envelope: that is what stops a replay after a restart.
+  return typeof entry.envelope === 'string' ? entry : { ...entry, envelope: '' };
 }
 
 /** Stores `entry` for `environment`, keeping other environments' entries; atomic (temp file + rename). */

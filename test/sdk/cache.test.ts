@@ -75,6 +75,23 @@ describe('cache file', () => {
     }
   });
 
+  it('keeps the version floor when the cached envelope is missing altogether', async () => {
+    const cacheFile = path.join(await tempDir(), 'flags.json');
+    await primeCache(cacheFile, V2);
+    const doc = JSON.parse(await readFile(cacheFile, 'utf8'));
+    delete doc.environments.production.envelope;
+    await writeFile(cacheFile, JSON.stringify(doc));
+    const origin = await startOrigin(V1);
+    try {
+      const { client, errors } = testClient({ source: origin.url, cacheFile, timeout: 300 });
+      expect(await client.ready()).toBe(false);
+      expect(errors.map((e) => e.code)).toContain('ROLLBACK');
+      expect(client.status().version).toBeUndefined();
+    } finally {
+      await origin.close();
+    }
+  });
+
   it('ignores an unreadable cache file with a clear error and loads from the origin', async () => {
     const cacheFile = path.join(await tempDir(), 'flags.json');
     await writeFile(cacheFile, '{ not json');
