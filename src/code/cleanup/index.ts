@@ -6,15 +6,21 @@ import { unifiedFileDiff } from '../../core/line-diff.js';
 import type { DynamicReference, FlagReference } from '../../core/stale/types.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { loadProject } from '../../io/project.js';
-import { resolveRelative, type CodeFile } from '../prefilter.js';
-import { isGeneratedText, scanCode, scriptKind } from '../references.js';
+import { relativeImports, resolveRelative } from '../prefilter.js';
+import { scanCode, scriptKind } from '../references.js';
 import type { ReadPatterns } from '../scan.js';
 import { applyEdits } from './edits.js';
+import { pruneKeyMembers } from './members.js';
+import { usersOf } from './module-users.js';
+import { removeOrphanExports, type Leftover, type Orphan } from './orphans.js';
+import { CONVENTIONAL_CODEGEN_FILE, regenerateFlagTypes, type GeneratedFile } from './regenerate.js';
 import { replaceReads, type Kept, type ManualSite } from './replace.js';
 import { simplify } from './simplify.js';
 import { countUses, removeUnused } from './unused.js';
 
 export type { ManualSite } from './replace.js';
+export type { Leftover } from './orphans.js';
+export type { GeneratedFile } from './regenerate.js';
 
 export interface CleanupOptions {
   cwd?: string;
@@ -39,6 +45,10 @@ export interface CleanupResult {
   changes: FileChange[];
   /** References left for a person: rewriting them could change behaviour. */
   manual: ManualSite[];
+  /** Declarations the change may have left without purpose but that something may still reach. */
+  leftovers: Leftover[];
+  /** `flags codegen` files naming the flag: regenerated as part of the change, or the command to run. */
+  generated: GeneratedFile[];
   /** Reads with unresolved keys anywhere in the code: any of them might read this flag. */
   dynamic: DynamicReference[];
   /** Every change as one unified diff. */
@@ -69,14 +79,19 @@ export async function cleanupFlag(options: CleanupOptions): Promise<CleanupResul
   const kept: Kept = { variation: options.keep, value: variations[options.keep] };
   const scan = await scanCode({ cwd, code: project.config.code });
   const patterns: ReadPatterns = { calls: new Set(project.config.code.calls), jsx: new Map(project.config.code.jsx.map((j) => [j.component, j.attribute])) };
-  const texts = new Map([...scan.files].map(([p, f]) => [p, f.text]));
-  const { manual } = rewriteFiles(scan.references, options.key, kept, patterns, texts, scan.files);
+  const originals = new Map([...scan.files].map(([p, f]) => [p, f.text]));
+  const conventional = scan.files.has(CONVENTIONAL_CODEGEN_FILE) ? undefined : await readFile(path.resolve(cwd, CONVENTIONAL_CODEGEN_FILE), 'utf8').catch(() => undefined);
+  if (conventional !== undefined) originals.set(CONVENTIONAL_CODEGEN_FILE, conventional);
+  const texts = new Map(originals);
+  const { manual, leftovers } = rewriteFiles(scan.references, options.key, kept, patterns, texts, originals);
+  const withoutFlag = { ...project, flags: project.flags.filter((f) => f !== flagFile) };
+  const generated = regenerateFlagTypes(texts, withoutFlag, { key: options.key, dir: options.dir ?? 'flags', manualLeft: manual.length > 0 });
   const changes: FileChange[] = [...texts]
-    .filter(([p, text]) => scan.files.get(p)!.text !== text)
-    .map(([p, text]) => ({ file: p, before: scan.files.get(p)!.text, after: text }));
+    .filter(([p, text]) => originals.get(p) !== text)
+    .map(([p, text]) => ({ file: p, before: originals.get(p)!, after: emptied(p, text, texts) ? undefined : text }));
   changes.push({ file: flagFile.file, before: await readFile(path.resolve(cwd, flagFile.file), 'utf8'), after: undefined });
   const diff = changes.map((c) => unifiedFileDiff(c.file, c.before, c.after)).join('');
-  return { key: options.key, keep: options.keep, value: kept.value, changes, manual, dynamic: scan.dynamic, diff };
+  return { key: options.key, keep: options.keep, value: kept.value, changes, manual, leftovers, generated, dynamic: scan.dynamic, diff };
 }
 
 /** Writes a cleanup's changes to disk (atomically per file) and deletes the flag file. */
@@ -90,26 +105,32 @@ export async function applyCleanup(result: CleanupResult, options: { cwd?: strin
 }
 
 function rewriteFiles(
-  references: FlagReference[], key: string, kept: Kept, patterns: ReadPatterns, texts: Map<string, string>, files: Map<string, CodeFile>,
-): { manual: ManualSite[] } {
+  references: FlagReference[], key: string, kept: Kept, patterns: ReadPatterns, texts: Map<string, string>, originals: Map<string, string>,
+): { manual: ManualSite[]; leftovers: Leftover[] } {
   const manual: ManualSite[] = [];
   const place = (r: FlagReference) => `${r.file}:${r.line}:${r.col}`;
   const keysAt = new Map<string, Set<string>>();
   for (const r of references) keysAt.set(place(r), (keysAt.get(place(r)) ?? new Set()).add(r.key));
   const mine = references.filter((r) => r.key === key);
-  const orphans: { file: string; name: string; module: string }[] = [];
+  // The functions and components that read flags stay: the next flag reads through them too.
+  const plumbing = new Set([...patterns.calls, ...patterns.jsx.keys()]);
+  const keep = (name: string) => plumbing.has(name);
+  const orphans: Orphan[] = [];
   for (const file of new Set(mine.map((r) => r.file))) {
     const refs = mine.filter((r) => r.file === file);
     const ambiguous = new Set(refs.filter((r) => keysAt.get(place(r))!.size > 1).map((r) => `${r.line}:${r.col}`));
-    const result = rewriteFile(file, texts, refs, ambiguous, kept, patterns);
+    const result = rewriteFile(file, texts, refs, ambiguous, kept, patterns, keep);
     manual.push(...result.manual);
     orphans.push(...result.imports.map((i) => ({ file, ...i })));
   }
-  for (const orphan of orphans) removeOrphanExport(orphan, texts, files);
-  return { manual };
+  const leftovers = removeOrphanExports(orphans, texts, originals, keep);
+  leftovers.push(...pruneKeyMembers(key, texts, originals));
+  return { manual, leftovers };
 }
 
-function rewriteFile(file: string, texts: Map<string, string>, refs: FlagReference[], ambiguous: Set<string>, kept: Kept, patterns: ReadPatterns) {
+function rewriteFile(
+  file: string, texts: Map<string, string>, refs: FlagReference[], ambiguous: Set<string>, kept: Kept, patterns: ReadPatterns, keep: (name: string) => boolean,
+) {
   const original = texts.get(file)!;
   const kind = scriptKind(file);
   const sf = ts.createSourceFile(file, original, ts.ScriptTarget.Latest, true, kind);
@@ -122,28 +143,19 @@ function rewriteFile(file: string, texts: Map<string, string>, refs: FlagReferen
   const unused = removeUnused(file, simplified.text, kind, {
     candidates,
     wasUsed: (name) => (before.get(name) ?? 0) > 0,
-    usedElsewhere: (name) => mentionedOutside(name, file, texts),
+    usedElsewhere: (name) => usersOf(file, name, texts).length > 0,
+    keep,
   });
   texts.set(file, unused.text);
   return { manual, imports: unused.imports };
 }
 
-/** An export the change stopped importing goes too, when no other file mentions it. */
-function removeOrphanExport(orphan: { file: string; name: string; module: string }, texts: Map<string, string>, files: Map<string, CodeFile>): void {
-  const target = resolveRelative(orphan.file, orphan.module, (p) => texts.has(p));
-  if (!target || isGeneratedText(texts.get(target)!) || mentionedOutside(orphan.name, target, texts)) return;
-  const kind = scriptKind(target);
-  const result = removeUnused(files.get(target)!.absolute, texts.get(target)!, kind, {
-    candidates: new Set([orphan.name]),
-    wasUsed: (name) => name === orphan.name,
-    usedElsewhere: (name) => mentionedOutside(name, target, texts),
-    constantsOnly: true,
-  });
-  texts.set(target, result.text);
-}
-
-function mentionedOutside(name: string, file: string, texts: Map<string, string>): boolean {
-  const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`);
-  for (const [p, text] of texts) if (p !== file && word.test(text)) return true;
-  return false;
+/** A module the change emptied, that nothing imports any more, is deleted rather than left blank. */
+function emptied(file: string, text: string, texts: Map<string, string>): boolean {
+  if (text.trim() !== '') return false;
+  for (const [other, otherText] of texts) {
+    if (other === file) continue;
+    if (relativeImports(otherText).some((spec) => resolveRelative(other, spec, (p) => texts.has(p)) === file)) return false;
+  }
+  return true;
 }

@@ -8,10 +8,10 @@ export interface UnusedContext {
   candidates: Set<string>;
   /** True when the name was in use before the change: only those may go. */
   wasUsed: (name: string) => boolean;
-  /** True when another file mentions the name (an export still imported somewhere). */
+  /** True when another file may still reach the name (an export imported or re-exported somewhere). */
   usedElsewhere: (name: string) => boolean;
-  /** Only constants (another module's exports: its functions are its own business). */
-  constantsOnly?: boolean;
+  /** Names that stay whatever their uses (the functions that read flags: the next flag needs them). */
+  keep?: (name: string) => boolean;
 }
 
 export interface UnusedResult {
@@ -73,15 +73,13 @@ function declarationEdit(sf: ts.SourceFile, name: string, context: UnusedContext
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isImportDeclaration(node)) found = unusedIn(sf) ? importEdit(sf, node, name) : undefined;
-    else if (ts.isFunctionDeclaration(node) && !context.constantsOnly && node.name?.text === name && removable(node, name, context) && unusedIn(node.parent)) {
+    else if ((ts.isFunctionDeclaration(node) || ts.isEnumDeclaration(node)) && node.name?.text === name && removable(node, name, context) && unusedIn(node.parent)) {
       found = { edit: removeStatement(sf, node) };
-    } else if (ts.isVariableStatement(node) && removable(node, name, context) && unusedIn(node.parent)) {
+    } else if (ts.isVariableStatement(node)) {
       const [only, ...rest] = node.declarationList.declarations;
       const initializer = only?.initializer;
-      const fits = !initializer || (isPure(initializer) && !(context.constantsOnly && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))));
-      if (only && rest.length === 0 && ts.isIdentifier(only.name) && only.name.text === name && fits) {
-        found = { edit: removeStatement(sf, node) };
-      }
+      const named = only && rest.length === 0 && ts.isIdentifier(only.name) && only.name.text === name;
+      if (named && (!initializer || isPure(initializer)) && removable(node, name, context) && unusedIn(node.parent)) found = { edit: removeStatement(sf, node) };
     }
     if (!found) ts.forEachChild(node, visit);
   };
@@ -90,11 +88,12 @@ function declarationEdit(sf: ts.SourceFile, name: string, context: UnusedContext
 }
 
 function removable(node: ts.Statement, name: string, context: UnusedContext): boolean {
+  if (context.keep?.(name)) return false;
   const exported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   return !exported || !context.usedElsewhere(name);
 }
 
-function importEdit(sf: ts.SourceFile, node: ts.ImportDeclaration, name: string): { edit: Edit; module?: string } | undefined {
+export function importEdit(sf: ts.SourceFile, node: ts.ImportDeclaration, name: string): { edit: Edit; module?: string } | undefined {
   const clause = node.importClause;
   if (!clause) return undefined;
   const module = (node.moduleSpecifier as ts.StringLiteral).text;
