@@ -1,30 +1,15 @@
-import { execFile } from 'node:child_process';
-import { cp, readFile, symlink } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { applyCleanup, cleanupFlag } from '../../src/code/cleanup/index.js';
 import { findReferences } from '../../src/code/references.js';
 import { loadProject } from '../../src/io/project.js';
-import { ROOT, tempDir } from '../support/tmp.js';
+import { ROOT } from '../support/tmp.js';
+import { fixtureCopy, verifyFixture } from './fixture-app.js';
 
-const run = promisify(execFile);
 const APP = path.join(ROOT, 'test/fixtures/hygiene/app');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-
-async function appCopy(): Promise<string> {
-  const dir = path.join(await tempDir('flagops-cleanup-'), 'app');
-  await cp(APP, dir, { recursive: true });
-  await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-/** The fixture's own type check and behaviour checks, with the kept values pinned. */
-async function verifyApp(dir: string, kept: Record<string, unknown>): Promise<void> {
-  await run('node', [TSC, '-p', dir], { cwd: dir });
-  const { stdout } = await run('node', ['--import', 'tsx', 'check.ts'], { cwd: dir, env: { ...process.env, KEEP: JSON.stringify(kept) } });
-  expect(stdout).toContain('fixture checks passed');
-}
+const appCopy = () => fixtureCopy('app');
+const verifyApp = verifyFixture;
 
 const SCENARIOS: { name: string; keep: [string, string, unknown][] }[] = [
   {
@@ -57,8 +42,25 @@ describe('cleanupFlag on the fixture app', () => {
         expect(project.flags.some((f) => f.value?.key === key)).toBe(false);
       }
       await verifyApp(dir, kept);
+      // Both FlagKey members went with their flags, so the enum and its module went too.
+      await expect(access(path.join(dir, 'src/flag-keys.ts'))).rejects.toThrow();
+      const handlers = await readFile(path.join(dir, 'src/server/handlers.ts'), 'utf8');
+      expect(handlers).not.toMatch(/return;\n\s*\};/);
+      expect(await readFile(path.join(dir, 'src/services/invoices.ts'), 'utf8')).not.toMatch(/\|\| (true|false)/);
     }, 60_000);
   }
+
+  it('removes the enum member holding the key, keeps the one still used, and regenerates the codegen file', async () => {
+    const dir = await appCopy();
+    const result = await cleanupFlag({ cwd: dir, key: 'maintenance-mode', keep: 'off' });
+    await applyCleanup(result, { cwd: dir });
+    expect(await readFile(path.join(dir, 'src/flag-keys.ts'), 'utf8')).toBe("export enum FlagKey {\n  Dashboard = 'redesigned-dashboard',\n}\n");
+    expect(result.generated).toEqual([expect.objectContaining({ file: 'src/flags.generated.ts', outcome: 'regenerated' })]);
+    const generated = await readFile(path.join(dir, 'src/flags.generated.ts'), 'utf8');
+    expect(generated).not.toContain('maintenance');
+    expect(generated.split('\n')[0]).toContain('Regenerate with: flags codegen --out src/flags.generated.ts');
+    await verifyApp(dir, { 'maintenance-mode': false });
+  }, 60_000);
 
   it('prints a unified diff, lists what it cannot rewrite, and rewrites nothing else', async () => {
     const dir = await appCopy();

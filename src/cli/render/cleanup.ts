@@ -9,6 +9,14 @@ export function renderCleanup(result: CleanupResult, out: Output, done: { writte
     out.stderr(`${c.yellow(`${result.manual.length} reference(s) left for you`)} (rewriting them could change behaviour):\n`);
     for (const m of result.manual) out.stderr(`  ${m.file}:${m.line}:${m.col}  ${m.reason}\n    ${c.dim(m.code)}\n`);
   }
+  if (result.leftovers.length > 0) {
+    out.stderr(`${c.yellow(`${result.leftovers.length} declaration(s) kept`)} (the change may have left them without purpose, but something may still reach them):\n`);
+    for (const l of result.leftovers) out.stderr(`  ${l.file}:${l.line}:${l.col}  ${l.name}: ${l.reason}\n`);
+  }
+  for (const g of result.generated) {
+    if (g.outcome === 'regenerated') out.stderr(c.dim(`${g.file} regenerated without ${result.key} (as \`${g.command}\` would)\n`));
+    else out.stderr(`${c.yellow(`${g.file} still names ${result.key}`)}: ${g.reason}, run \`${g.command}\`\n`);
+  }
   if (result.dynamic.length > 0) {
     out.stderr(c.dim(`${result.dynamic.length} read(s) with a dynamic key exist; \`flags stale\` lists them in case one reads ${result.key}.\n`));
   }

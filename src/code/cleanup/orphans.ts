@@ -50,7 +50,8 @@ export function removeOrphanExports(orphans: Orphan[], texts: Map<string, string
       usedElsewhere: (name) => usersOf(target, name, texts).length > 0,
       keep,
     });
-    texts.set(target, result.text);
+    // A declaration removed from the end of a module leaves the blank line that separated it.
+    texts.set(target, result.text === texts.get(target) ? result.text : result.text.replace(/\n{2,}$/, '\n'));
     queue.push(...result.imports.map((i) => ({ file: target, ...i })));
   }
   return leftovers;
