@@ -58,7 +58,7 @@ export interface CompileResult {
  */
 export async function compileProjectToDisk(options: CompileOptions): Promise<CompileResult> {
   const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd });
-  const diagnostics = lintProject(project);
+  const diagnostics = lintProject(project, { specs: false });
   if (diagnostics.some((d) => d.severity === 'error')) return { bundles: [], diagnostics, dirty: false, warnings: [] };
   const environments = chooseEnvironments(project, options.environments);
   const { meta, dirty, warnings } = await bundleMeta(project, options);

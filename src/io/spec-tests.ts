@@ -25,7 +25,7 @@ export async function testFlags(options: TestOptions): Promise<TestResult> {
   if (options.env && !project.config.environments.includes(options.env)) {
     throw new ConfigError(`unknown environment "${options.env}"`, { hint: `${project.dir}/flagops.yaml declares: ${project.config.environments.join(', ')}.` });
   }
-  const lint = lintProject(project).filter((d) => d.severity === 'error');
+  const lint = lintProject(project, { specs: false }).filter((d) => d.severity === 'error');
   if (lint.length > 0) return { results: [], diagnostics: lint, files: project.tests.length };
   const { bundles, diagnostics } = compileAll(project);
   if (diagnostics.length > 0) return { results: [], diagnostics, files: project.tests.length };

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../src/io/project.js';
@@ -108,5 +108,34 @@ describe('flags lint', () => {
     const badFormat = await runFlags(['lint', '--format', 'xml'], { cwd: ROOT });
     expect(badFormat.exitCode).toBe(2);
     expect(badFormat.stderr).toMatch(/Allowed choices are text, json, github, markdown/);
+  });
+});
+
+describe('flags lint on the assertion specs in tests/', () => {
+  async function misspeltSpec(): Promise<string> {
+    const dir = await copyExample();
+    const file = path.join(dir, 'flags/tests/platform.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('  - name: production is up\n    context: {}\n    expect:', '  - name: production is up\n    context: {}\n    expct:'));
+    return dir;
+  }
+
+  it('schema-checks them like flags: located, with a hint, exit 1', async () => {
+    const result = await runFlags(['lint', '--json'], { cwd: await misspeltSpec() });
+    expect(result.exitCode).toBe(1);
+    const { diagnostics } = JSON.parse(result.stdout);
+    expect(diagnostics).toContainEqual({
+      code: 'FF005', severity: 'error', message: 'unknown property `expct` in `cases[0]`',
+      file: 'flags/tests/platform.yaml', line: 6, col: 5, hint: 'did you mean `expect`?',
+    });
+  });
+
+  it('does not let a broken spec stop a compile, and `flags test` reports it once', async () => {
+    const dir = await misspeltSpec();
+    const compiled = await runFlags(['compile', '--unsigned', '--bundle-version', '1', '--json'], { cwd: dir });
+    expect(compiled.exitCode).toBe(0);
+    const tested = await runFlags(['test', '--json'], { cwd: dir });
+    expect(tested.exitCode).toBe(1);
+    const found = JSON.parse(tested.stdout).diagnostics.filter((d: { file: string }) => d.file === 'flags/tests/platform.yaml');
+    expect(found.map((d: { code: string; line: number }) => `${d.code}:${d.line}`)).toEqual(['FF005:6']);
   });
 });

@@ -20,7 +20,7 @@ export type * from './types.js';
  */
 export function checkChanges(input: CheckInput): CheckReport {
   const { head, base } = input;
-  const diagnostics: Diagnostic[] = lintProject(head, { today: input.today });
+  const diagnostics: Diagnostic[] = lintProject(head, { today: input.today, specs: false });
   const compiled = diagnostics.some((d) => d.severity === 'error') ? undefined : compileAll(head);
   if (compiled) diagnostics.push(...compiled.diagnostics);
   const pairs = pairFlags(base, head);

@@ -1,6 +1,7 @@
 import { locate } from '../parse.js';
 import { isObject, type ParsedProject } from '../project.js';
 import { checkSchema } from '../schema.js';
+import { checkSpecSchema } from '../spec-tests/schema.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { modelFlag, modelSegment, type FlagModel, type SegmentModel } from './model.js';
 import { RULES } from './registry.js';
@@ -12,6 +13,12 @@ export type { LintContext, LintFinding, LintRule } from './types.js';
 export interface LintOptions {
   /** `YYYY-MM-DD` the expiry checks compare against; default the current UTC date. */
   today?: string;
+  /**
+   * Also schema-check the assertion specs under `tests/`; default true. Compiling passes false (a
+   * spec's shape does not change a bundle), and so do `flags test` and `flags check`, which run
+   * the specs and report each one's schema problems themselves.
+   */
+  specs?: boolean;
 }
 
 /**
@@ -19,7 +26,7 @@ export interface LintOptions {
  * by file, line and column. Severities follow `policy.rules` in flagops.yaml (`off` drops a code).
  */
 export function lintProject(project: ParsedProject, options: LintOptions = {}): Diagnostic[] {
-  const diagnostics = [...project.diagnostics, ...schemaDiagnostics(project)];
+  const diagnostics = [...project.diagnostics, ...schemaDiagnostics(project, options.specs ?? true)];
   const ctx = buildContext(project, options.today ?? new Date().toISOString().slice(0, 10));
   for (const rule of RULES) {
     for (const finding of rule.check(ctx)) diagnostics.push(toDiagnostic(rule, finding));
@@ -27,11 +34,12 @@ export function lintProject(project: ParsedProject, options: LintOptions = {}): 
   return sortDiagnostics(applySeverities(diagnostics, project.config.policy.rules));
 }
 
-function schemaDiagnostics(project: ParsedProject): Diagnostic[] {
+function schemaDiagnostics(project: ParsedProject, specs: boolean): Diagnostic[] {
   return [
     ...(project.configFile ? checkSchema(project.configFile, 'config') : []),
     ...project.flags.flatMap((f) => checkSchema(f, 'flag')),
     ...project.segments.flatMap((s) => checkSchema(s, 'segment')),
+    ...(specs ? project.tests.flatMap(checkSpecSchema) : []),
   ];
 }
 
