@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyCleanup, cleanupFlag } from '../../src/code/cleanup/index.js';
@@ -54,6 +54,17 @@ describe('cleanup leftovers (test/fixtures/hygiene/leftovers)', () => {
     expect(texts.get('src/flags.generated.ts')).toBe(text);
     const otherDir = regenerateFlagTypes(texts, project, { key: 'fast-export', dir: 'other-flags', manualLeft: false });
     expect(otherDir[0]).toMatchObject({ outcome: 'run-codegen', reason: expect.stringContaining('generated from flags') });
+  });
+
+  it('keeps an export that code outside code.include (a test, a script) still imports', async () => {
+    const dir = await fixtureCopy('leftovers');
+    await mkdir(path.join(dir, 'test'), { recursive: true });
+    await writeFile(path.join(dir, 'test/formats.test.ts'), "// @ts-nocheck\nimport { slowCsv } from '../src/formats.js';\nexport const sample = slowCsv(['a']);\n");
+    const result = await cleanupFlag({ cwd: dir, key: 'fast-export', keep: 'on' });
+    const formats = result.changes.find((c) => c.file === 'src/formats.ts');
+    expect(formats?.after ?? formats?.before ?? (await read(dir, 'src/formats.ts'))).toContain('export function slowCsv');
+    expect(result.changes.map((c) => c.file)).not.toContain('test/formats.test.ts');
+    expect(result.leftovers).toContainEqual(expect.objectContaining({ name: 'slowCsv', reason: 'no longer imported by src/export.ts, still imported by test/formats.test.ts (outside code.include)' }));
   });
 
   it('keeps an export that a path alias may import', async () => {

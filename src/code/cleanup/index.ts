@@ -6,12 +6,12 @@ import { unifiedFileDiff } from '../../core/line-diff.js';
 import type { DynamicReference, FlagReference } from '../../core/stale/types.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { loadProject } from '../../io/project.js';
-import { relativeImports, resolveRelative } from '../prefilter.js';
+import { listCodeFiles, relativeImports, resolveRelative } from '../prefilter.js';
 import { scanCode, scriptKind } from '../references.js';
 import type { ReadPatterns } from '../scan.js';
 import { applyEdits } from './edits.js';
 import { pruneKeyMembers } from './members.js';
-import { usersOf } from './module-users.js';
+import { attachOutsideSources, usersOf } from './module-users.js';
 import { removeOrphanExports, type Leftover, type Orphan } from './orphans.js';
 import { CONVENTIONAL_CODEGEN_FILE, regenerateFlagTypes, type GeneratedFile } from './regenerate.js';
 import { replaceReads, type Kept, type ManualSite } from './replace.js';
@@ -83,6 +83,7 @@ export async function cleanupFlag(options: CleanupOptions): Promise<CleanupResul
   const conventional = scan.files.has(CONVENTIONAL_CODEGEN_FILE) ? undefined : await readFile(path.resolve(cwd, CONVENTIONAL_CODEGEN_FILE), 'utf8').catch(() => undefined);
   if (conventional !== undefined) originals.set(CONVENTIONAL_CODEGEN_FILE, conventional);
   const texts = new Map(originals);
+  attachOutsideSources(texts, await readOutsideSources(cwd, originals));
   const { manual, leftovers } = rewriteFiles(scan.references, options.key, kept, patterns, texts, originals);
   const withoutFlag = { ...project, flags: project.flags.filter((f) => f !== flagFile) };
   const generated = regenerateFlagTypes(texts, withoutFlag, { key: options.key, dir: options.dir ?? 'flags', manualLeft: manual.length > 0 });
@@ -92,6 +93,19 @@ export async function cleanupFlag(options: CleanupOptions): Promise<CleanupResul
   changes.push({ file: flagFile.file, before: await readFile(path.resolve(cwd, flagFile.file), 'utf8'), after: undefined });
   const diff = changes.map((c) => unifiedFileDiff(c.file, c.before, c.after)).join('');
   return { key: options.key, keep: options.keep, value: kept.value, changes, manual, leftovers, generated, dynamic: scan.dynamic, diff };
+}
+
+/**
+ * The repository's other code (tests, scripts: whatever `code.include` leaves out). It is never
+ * rewritten, but a function it imports must survive the cleanup.
+ */
+async function readOutsideSources(cwd: string, scanned: Map<string, string>): Promise<Map<string, string>> {
+  const files = await listCodeFiles(cwd, ['**/*'], ['**/node_modules/**', '**/dist/**', '**/.git/**']);
+  const outside = new Map<string, string>();
+  for (const file of files) {
+    if (!scanned.has(file)) outside.set(file, await readFile(path.resolve(cwd, file), 'utf8'));
+  }
+  return outside;
 }
 
 /** Writes a cleanup's changes to disk (atomically per file) and deletes the flag file. */

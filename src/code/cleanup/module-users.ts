@@ -7,7 +7,18 @@ export type ModuleUse =
   | { kind: 'namespace'; file: string; local: string }
   | { kind: 're-export'; file: string }
   | { kind: 'dynamic'; file: string }
-  | { kind: 'unresolved'; file: string; module: string };
+  | { kind: 'unresolved'; file: string; module: string }
+  | { kind: 'outside'; file: string; use: ModuleUse };
+
+/**
+ * Sources outside `code.include` (tests, scripts, tools) that a cleanup never rewrites, keyed by
+ * the working set of texts they belong to. An import from one of them still keeps a name alive.
+ */
+const OUTSIDE = new WeakMap<Map<string, string>, ReadonlyMap<string, string>>();
+
+export function attachOutsideSources(texts: Map<string, string>, outside: ReadonlyMap<string, string>): void {
+  OUTSIDE.set(texts, outside);
+}
 
 const DYNAMIC = /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]/g;
 
@@ -19,11 +30,19 @@ const DYNAMIC = /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]/g;
  * whole module are parsed.
  */
 export function usersOf(target: string, name: string, texts: Map<string, string>): ModuleUse[] {
+  const outside = OUTSIDE.get(texts) ?? new Map<string, string>();
+  const known = (p: string) => texts.has(p) || outside.has(p);
+  const uses = usesIn(texts, target, name, known);
+  const fromOutside = usesIn(outside, target, name, known).map((use): ModuleUse => ({ kind: 'outside', file: use.file, use }));
+  return [...uses, ...fromOutside];
+}
+
+function usesIn(texts: ReadonlyMap<string, string>, target: string, name: string, known: (p: string) => boolean): ModuleUse[] {
   const word = wordPattern(name);
   const uses: ModuleUse[] = [];
   for (const [file, text] of texts) {
     if (file === target || !(word.test(text) || /\bexport\s*\*/.test(text))) continue;
-    const resolves = (specifier: string) => isRelative(specifier) && resolveRelative(file, specifier, (p) => texts.has(p)) === target;
+    const resolves = (specifier: string) => isRelative(specifier) && resolveRelative(file, specifier, known) === target;
     for (const match of text.matchAll(DYNAMIC)) if (resolves(match[1]!)) uses.push({ kind: 'dynamic', file });
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     for (const statement of sf.statements) uses.push(...statementUses(statement, file, name, resolves));
@@ -62,6 +81,7 @@ export function describeUse(use: ModuleUse): string {
     case 're-export': return `re-exported by ${use.file}`;
     case 'dynamic': return `loaded dynamically by ${use.file}`;
     case 'unresolved': return `${use.file} imports that name from \`${use.module}\`, which may be this file`;
+    case 'outside': return `${describeUse(use.use)} (outside code.include)`;
   }
 }
 
