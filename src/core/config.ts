@@ -26,7 +26,8 @@ export const DEFAULT_CALLS = [
 export function resolveConfig(doc: Partial<ConfigDoc> | undefined): Config {
   const d = doc ?? {};
   return {
-    environments: d.environments ?? ['production'],
+    // A string here would be indexed letter by letter; lint reports it, the rest sees the default.
+    environments: Array.isArray(d.environments) ? d.environments.filter((e) => typeof e === 'string') : ['production'],
     signing: { keys: d.signing?.keys ?? [], privateKeyPath: d.signing?.privateKeyPath },
     bundle: { dir: d.bundle?.dir ?? 'dist/flags', ttl: d.bundle?.ttl ?? '30d' },
     defaults: { bucketBy: d.defaults?.bucketBy ?? 'userId' },

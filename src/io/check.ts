@@ -37,7 +37,7 @@ export interface CheckResult {
 export async function checkPullRequest(options: CheckOptions): Promise<CheckResult> {
   const env = options.env ?? process.env;
   const dir = options.dir ?? 'flags';
-  const head = await loadProject(dir, { cwd: options.cwd });
+  const head = await loadProject(dir, { cwd: options.cwd, invalidConfig: 'report' });
   const [baseRevision, pullRequest, population] = await Promise.all([
     readBaseRevision(options.cwd, head.dir, { base: options.base, env }),
     readPullRequestContext(env, options.pr),

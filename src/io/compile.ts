@@ -57,7 +57,7 @@ export interface CompileResult {
  * (writes nothing) on lint errors; all checks that can fail run before the first write.
  */
 export async function compileProjectToDisk(options: CompileOptions): Promise<CompileResult> {
-  const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd });
+  const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd, invalidConfig: 'report' });
   const diagnostics = lintProject(project, { specs: false });
   if (diagnostics.some((d) => d.severity === 'error')) return { bundles: [], diagnostics, dirty: false, warnings: [] };
   const environments = chooseEnvironments(project, options.environments);

@@ -27,7 +27,7 @@ export interface ExplainResult {
 
 /** Compiles the working tree in memory (unsigned) and explains one flag for one context. */
 export async function explainFlag(options: ExplainOptions): Promise<ExplainResult> {
-  const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd });
+  const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd, invalidConfig: 'report' });
   const environments = project.config.environments;
   const environment = options.environment ?? environments[0] ?? 'production';
   if (!environments.includes(environment)) {

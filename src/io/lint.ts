@@ -10,7 +10,7 @@ export interface LintResult {
 
 /** Reads a flags folder and lints it: `flags lint` without the printing. */
 export async function lintDir(dir = 'flags', options: { cwd?: string } & LintOptions = {}): Promise<LintResult> {
-  const project = await loadProject(dir, { cwd: options.cwd });
+  const project = await loadProject(dir, { cwd: options.cwd, invalidConfig: 'report' });
   const files = (project.configFile ? 1 : 0) + project.flags.length + project.segments.length + project.tests.length;
   return { diagnostics: lintProject(project, { today: options.today }), files };
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { configErrors } from '../core/config-check.js';
 import { ConfigError } from '../core/errors.js';
 import { CONFIG_FILE, parseProject, type ParsedProject, type ProjectFiles } from '../core/project.js';
 import type { SourceFile } from '../core/types.js';
@@ -34,8 +35,29 @@ export async function readProject(dir = 'flags', options: { cwd?: string } = {})
   return files;
 }
 
-export async function loadProject(dir = 'flags', options: { cwd?: string } = {}): Promise<ParsedProject> {
-  return parseProject(await readProject(dir, options));
+export interface LoadOptions {
+  cwd?: string;
+  /**
+   * What to do when flagops.yaml has YAML or schema errors: `refuse` (default) throws a located
+   * ConfigError, so no command ramps, kills or publishes on a half-understood config; `report`
+   * keeps the project for commands that lint it and print every problem.
+   */
+  invalidConfig?: 'refuse' | 'report';
+}
+
+export async function loadProject(dir = 'flags', options: LoadOptions = {}): Promise<ParsedProject> {
+  const project = parseProject(await readProject(dir, options));
+  if (options.invalidConfig !== 'report') refuseInvalidConfig(project);
+  return project;
+}
+
+function refuseInvalidConfig(project: ParsedProject): void {
+  const [first, ...rest] = configErrors(project);
+  if (!first) return;
+  const more = rest.length > 0 ? ` and ${rest.length} more problem${rest.length === 1 ? '' : 's'}` : '';
+  throw new ConfigError(`${first.file}:${first.line}:${first.col} ${first.message}`, {
+    hint: `${first.hint ? `${first.hint} ` : ''}Fix flagops.yaml first (\`flags lint\` lists this${more}); nothing was changed.`,
+  });
 }
 
 export function toPosix(p: string): string {

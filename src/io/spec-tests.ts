@@ -21,7 +21,7 @@ export interface TestResult {
 
 /** `flags test` without the printing: lint, compile every environment in memory, run the specs. */
 export async function testFlags(options: TestOptions): Promise<TestResult> {
-  const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd });
+  const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd, invalidConfig: 'report' });
   if (options.env && !project.config.environments.includes(options.env)) {
     throw new ConfigError(`unknown environment "${options.env}"`, { hint: `${project.dir}/flagops.yaml declares: ${project.config.environments.join(', ')}.` });
   }
