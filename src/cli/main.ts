@@ -39,9 +39,19 @@ function reportError(error: unknown, out: Output, debug: boolean): void {
     out.stderr(`${c.red(label)}: ${error.message}\n`);
     if (error.hint) out.stderr(`${c.dim('hint')}: ${error.hint}\n`);
     if (debug) out.stderr(`${error.stack ?? ''}\n${error.cause ? `cause: ${String((error.cause as Error).stack ?? error.cause)}\n` : ''}`);
-    else if (error.cause) out.stderr(c.dim(`cause: ${(error.cause as Error).message ?? String(error.cause)}\n`));
+    else {
+      const cause = causeText(error);
+      if (cause) out.stderr(c.dim(`cause: ${cause}\n`));
+    }
     return;
   }
   out.stderr(`${c.red('internal error')}: ${(error as Error)?.message ?? String(error)}\n`);
   out.stderr(debug ? `${(error as Error)?.stack ?? ''}\n` : `${c.dim('hint')}: rerun with --debug for the stack trace, and report it.\n`);
+}
+
+/** The cause's first words, unless the message already says them (wrapped errors often do). */
+function causeText(error: FlagsError): string | undefined {
+  if (error.cause === undefined) return undefined;
+  const text = String((error.cause as Error)?.message ?? error.cause).trim();
+  return text === '' || error.message.includes(text) ? undefined : text;
 }

@@ -24,7 +24,7 @@ export async function readCommitInfo(cwd: string, options: { paths?: string[] } 
     head = await git.raw(['log', '-1', '--format=%H%x1f%cI']);
   } catch (error) {
     throw new GitError(`${cwd} is not a git repository with a commit`, {
-      hint: 'Bundles take their version and time from the commit: commit the flags folder first, or pass --version N to compile outside git.',
+      hint: 'Bundles take their version and time from the commit: commit the flags folder first, or pass --bundle-version N to compile outside git.',
       cause: error,
     });
   }

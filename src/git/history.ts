@@ -84,7 +84,7 @@ async function gitLog(cwd: string, args: string[]): Promise<LogEntry[]> {
   } catch (error) {
     if (/does not have any commits/.test(String((error as Error).message))) return [];
     throw new GitError(`cannot read the git history in ${cwd}`, {
-      hint: 'Run the command inside a git repository (history dates stale flags).',
+      hint: 'Run the command inside a git repository: audit trails and the ages of stale flags come from its history.',
       cause: error,
     });
   }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { compileProjectToDisk } from '../io/compile.js';
 import { toPosix } from '../io/project.js';
 import { publishBundles } from '../io/publish.js';
@@ -42,7 +42,7 @@ export async function publishAt(input: PublishAtInput): Promise<KillPublish> {
       compileProjectToDisk({ cwd, dir: input.dir, out, environments: [input.env], signingKey: input.signingKey, keyFile }));
     const error = compiled.diagnostics.find((d) => d.severity === 'error');
     if (error || compiled.bundles.length === 0) {
-      throw new UsageError(`the flags at ${input.sha.slice(0, 7)} do not compile${error ? `: ${error.file}:${error.line}:${error.col} ${error.message}` : ''}`, {
+      throw new ConfigError(`the flags at ${input.sha.slice(0, 7)} do not compile${error ? `: ${error.file}:${error.line}:${error.col} ${error.message}` : ''}`, {
         hint: 'Run `flags lint` and fix the problem.',
       });
     }

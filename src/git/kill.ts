@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { setKilled, type FlagEdit } from '../core/edit/index.js';
-import { FlagsError, UsageError } from '../core/errors.js';
+import { FlagsError } from '../core/errors.js';
 import { unifiedDiff } from '../core/text-diff.js';
 import type { ChangeBuilder } from './change.js';
 import { commitAndPush } from './direct.js';
@@ -114,7 +114,9 @@ async function publishStep(options: KillFlagOptions, loc: FlagLocation, sha: str
     return await publishAt({ cwd: options.cwd, dir: loc.project.dir, repo: loc.repo, sha, env: loc.env, to, signingKey, keyFile, steps });
   } catch (error) {
     if (!(error instanceof FlagsError)) throw error;
-    throw new UsageError(`the change is committed (${sha.slice(0, 7)}) but publishing failed: ${error.message}`, {
+    // Keep the failure's own class: a config or git problem must not read as a usage error.
+    const Failure = error.constructor as typeof FlagsError;
+    throw new Failure(`the change is committed (${sha.slice(0, 7)}) but publishing failed: ${error.message}`, {
       hint: `${error.hint ?? ''} Then run \`flags compile && flags publish --env ${loc.env}\`, or rerun this command (it is idempotent).`.trim(),
       cause: error,
     });
