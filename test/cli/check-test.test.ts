@@ -27,6 +27,15 @@ describe('flags test', () => {
     }]);
   });
 
+  it('says the specs did not run because of errors, not that there are none', async () => {
+    const cwd = await copyExample();
+    await writeFile(path.join(cwd, 'flags/billing/new-pdf-engine.yaml'), 'key: new-pdf-engine\n  broken: [\n');
+    const result = await runFlags(['test'], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout.split('\n')[0]).toBe('no assertion specs ran: fix the errors below first');
+    expect(result.stdout).toContain('flags/billing/new-pdf-engine.yaml:1:6 error FF001');
+  });
+
   it('spawns the real bin: flags test exits 0, flags check exits 1 on a failing spec, without colors', async () => {
     const repo = await createTestRepo();
     const ok = await runFlags(['test'], { cwd: repo.dir });

@@ -30,7 +30,7 @@ function text(result: CheckResult, c: ChalkInstance): string {
     for (const change of segment.changes) lines.push(`  ${change.text}`);
     lines.push(`  ${c.dim(`used by: ${segment.flags.join(', ') || 'no flag'}`)}`, '');
   }
-  lines.push(...renderSpecLines(report.tests, c), '');
+  lines.push(...renderSpecLines(report.tests, c, result.project.tests.length > 0 && failed(report.diagnostics)), '');
   return `${lines.join('\n')}${REPORTERS.text(report.diagnostics, { color: c })}`;
 }
 
