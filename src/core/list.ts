@@ -1,4 +1,5 @@
 import type { ParsedProject } from './project.js';
+import type { Diagnostic } from './types.js';
 import { isObject } from './project.js';
 
 export interface EnvironmentState {
@@ -71,4 +72,22 @@ function killVariation(doc: Record<string, unknown>): string {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The flag files `listFlags` cannot show (unparsable YAML, no key): a list that silently left a
+ * flag out would tell an on-call engineer it does not exist.
+ */
+export function unlistedFlags(project: ParsedProject): Diagnostic[] {
+  return project.flags.flatMap((file): Diagnostic[] => {
+    const doc: unknown = file.value;
+    if (isObject(doc) && typeof doc.key === 'string') return [];
+    const errors = file.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) return errors;
+    return [{
+      code: 'FF007', severity: 'error', file: file.file, line: 1, col: 1,
+      message: 'not listed: the file does not declare a flag `key`',
+      hint: 'Run `flags lint` for every problem of the file.',
+    }];
+  });
 }

@@ -1,4 +1,5 @@
-import { listFlags, type FlagListing } from '../core/list.js';
+import { listFlags, unlistedFlags, type FlagListing } from '../core/list.js';
+import type { Diagnostic } from '../core/types.js';
 import { isGitRepository, readFlagsHistory } from '../git/history.js';
 import { loadProject } from './project.js';
 
@@ -10,17 +11,24 @@ export interface ListOptions {
   today?: string;
 }
 
+export interface ProjectListing {
+  flags: FlagListing[];
+  /** Flag files that could not be listed, located. */
+  problems: Diagnostic[];
+}
+
 /** `flags list` without the printing: each flag's state per environment, and its age when git knows it. */
-export async function listProject(options: ListOptions): Promise<FlagListing[]> {
+export async function listProject(options: ListOptions): Promise<ProjectListing> {
   const project = await loadProject(options.dir ?? 'flags', { cwd: options.cwd });
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const rows = listFlags(project, { env: options.env, today });
   const created = await creationDates(options.cwd, project.dir);
-  return rows.map((row) => {
+  const flags = rows.map((row) => {
     const date = created.get(row.file);
     if (!date) return row;
     return { ...row, createdAt: date.slice(0, 10), ageDays: Math.max(0, Math.floor((Date.parse(today) - Date.parse(date.slice(0, 10))) / 86_400_000)) };
   });
+  return { flags, problems: unlistedFlags(project) };
 }
 
 /** File → date of its first commit; empty outside a git repository or when git fails (age is optional). */
