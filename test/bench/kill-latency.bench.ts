@@ -14,12 +14,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { generateKeyPair } from '../../src/core/sign.js';
 import { compileProjectToDisk } from '../../src/io/compile.js';
-import { addKeyToConfig } from '../../src/io/keyring.js';
 import { publishBundles } from '../../src/io/publish.js';
 import { startRelay } from '../../src/io/relay/server.js';
 import { createClient, type FlagsClient } from '../../src/sdk/index.js';
+import { setupKillRepo } from './kill-repo.js';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -103,25 +102,10 @@ function report(runs: Timing[]): void {
 }
 
 async function setup(root: string) {
-  const origin = path.join(root, 'origin.git');
-  const dir = path.join(root, 'work');
-  const cdn = path.join(root, 'cdn');
-  const git = (...args: string[]) => exec('git', args, { cwd: dir });
-  await exec('git', ['init', '-q', '--bare', '-b', 'main', origin]);
-  await exec('git', ['clone', '-q', origin, dir]);
-  await git('config', 'user.name', 'Bench');
-  await git('config', 'user.email', 'bench@example.test');
-  await git('checkout', '-q', '-b', 'main');
-  await exec('cp', ['-r', path.join(ROOT, 'flags'), path.join(dir, 'flags')]);
-  const pair = generateKeyPair();
-  const key = { id: 'bench', publicKey: pair.publicKey };
-  await addKeyToConfig(path.join(dir, 'flags/flagops.yaml'), key);
-  await git('add', '-A');
-  await git('commit', '-q', '-m', 'seed');
-  await git('push', '-q', '-u', 'origin', 'main');
+  const { dir, cdn, key, privateKeyPem, env } = await setupKillRepo(root);
   // The relay and the clients start from a published bundle, as in production.
   const out = path.join(root, 'out');
-  await compileProjectToDisk({ cwd: dir, dir: 'flags', out, environments: ['production'], signingKey: pair.privateKeyPem });
+  await compileProjectToDisk({ cwd: dir, dir: 'flags', out, environments: ['production'], signingKey: privateKeyPem });
   await publishBundles({ cwd: dir, dir: 'flags', to: cdn, environments: ['production'], from: out });
-  return { dir, cdn, key, env: { ...process.env, NO_COLOR: '1', FLAGS_SIGNING_KEY: pair.privateKeyPem } };
+  return { dir, cdn, key, env };
 }

@@ -8,8 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { generateKeyPair } from '../../src/core/sign.js';
-import { addKeyToConfig } from '../../src/io/keyring.js';
+import { setupKillRepo } from './kill-repo.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -19,7 +18,7 @@ const RUNS = 10;
 export async function run_(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'flagops-bench-kill-'));
   try {
-    const { dir, env, cdn } = await setup(root);
+    const { dir, env, cdn } = await setupKillRepo(root);
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const command = i % 2 === 0 ? ['kill', 'new-pdf-engine', '--reason', `bench ${i}`] : ['unkill', 'new-pdf-engine'];
@@ -37,22 +36,3 @@ export async function run_(): Promise<void> {
 }
 
 export { run_ as run };
-
-async function setup(root: string) {
-  const origin = path.join(root, 'origin.git');
-  const dir = path.join(root, 'work');
-  const cdn = path.join(root, 'cdn');
-  const git = (...args: string[]) => run('git', args, { cwd: dir });
-  await run('git', ['init', '-q', '--bare', '-b', 'main', origin]);
-  await run('git', ['clone', '-q', origin, dir]);
-  await git('config', 'user.name', 'Bench');
-  await git('config', 'user.email', 'bench@example.test');
-  await git('checkout', '-q', '-b', 'main');
-  await run('cp', ['-r', path.join(ROOT, 'flags'), path.join(dir, 'flags')]);
-  const pair = generateKeyPair();
-  await addKeyToConfig(path.join(dir, 'flags/flagops.yaml'), { id: 'bench', publicKey: pair.publicKey });
-  await git('add', '-A');
-  await git('commit', '-q', '-m', 'seed');
-  await git('push', '-q', '-u', 'origin', 'main');
-  return { dir, cdn, env: { ...process.env, NO_COLOR: '1', FLAGS_SIGNING_KEY: pair.privateKeyPem } };
-}

@@ -1,5 +1,5 @@
 import { locate } from '../parse.js';
-import { daysBetween, holdsSince, killVariationOf, killedEnvironments, referencesOf, staleAfter } from './state.js';
+import { heldTooLong, killVariationOf, killedEnvironments, referencesOf } from './state.js';
 import type { StaleDetector, StaleFinding } from './types.js';
 
 /** Killed in an environment for longer than the policy allows: fix it or remove it. */
@@ -14,10 +14,9 @@ export const longKilled: StaleDetector = {
       const killed = killedEnvironments(flag, envs);
       const [first] = killed;
       if (first === undefined) continue;
-      const since = holdsSince(input.history.get(parsed.file), (f) => killed.every((e) => f.environments?.[e]?.killed === true), input.now);
-      if (!since) continue;
-      const days = daysBetween(since, input.now);
-      if (days < staleAfter(input, flag)) continue;
+      const aged = heldTooLong(input, parsed.file, flag, (f) => killed.every((e) => f.environments?.[e]?.killed === true));
+      if (!aged) continue;
+      const { since, days } = aged;
       const everywhere = killed.length === envs.length;
       findings.push({
         key: flag.key,

@@ -1,5 +1,5 @@
 import { locate } from '../parse.js';
-import { daysBetween, holdsSince, referencesOf, rolledOutVariation, staleAfter } from './state.js';
+import { heldTooLong, referencesOf, rolledOutVariation } from './state.js';
 import type { StaleDetector, StaleFinding } from './types.js';
 
 /** One variation served to everyone in every environment, for longer than the policy allows. */
@@ -13,10 +13,9 @@ export const rolledOut: StaleDetector = {
       if (!flag?.key) continue;
       const variation = rolledOutVariation(flag, envs);
       if (variation === undefined) continue;
-      const since = holdsSince(input.history.get(parsed.file), (f) => rolledOutVariation(f, envs) === variation, input.now);
-      if (!since) continue;
-      const days = daysBetween(since, input.now);
-      if (days < staleAfter(input, flag)) continue;
+      const aged = heldTooLong(input, parsed.file, flag, (f) => rolledOutVariation(f, envs) === variation);
+      if (!aged) continue;
+      const { since, days } = aged;
       findings.push({
         key: flag.key,
         category: 'rolled-out',

@@ -64,6 +64,17 @@ export function daysBetween(since: string, now: Date): number {
 }
 
 /** The age threshold for a kind; permission and ops flags are meant to live forever. */
+/**
+ * Since when (from git history) the flag has been in a state `holds` describes, and for how many
+ * days, when that is longer than the policy allows for its kind; undefined otherwise.
+ */
+export function heldTooLong(input: StaleInput, file: string, flag: FlagDoc, holds: (flag: FlagDoc) => boolean): { since: string; days: number } | undefined {
+  const since = holdsSince(input.history.get(file), holds, input.now);
+  if (!since) return undefined;
+  const days = daysBetween(since, input.now);
+  return days < staleAfter(input, flag) ? undefined : { since, days };
+}
+
 export function staleAfter(input: StaleInput, flag: FlagDoc): number {
   if (flag.kind === 'permission' || flag.kind === 'ops') return Infinity;
   return input.config.policy.staleAfterDays[flag.kind] ?? Infinity;
